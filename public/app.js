@@ -1,0 +1,18 @@
+// Progressive enhancement only: every page works without this script.
+// 1. Session warning: shortly before the idle timeout, show a dialog with a button to stay
+//    logged in (a normal form POST, so it also works by keyboard and screen reader).
+(function () {
+  var body = document.body;
+  var idle = Number(body.getAttribute('data-idle-ms'));
+  var box = document.getElementById('session-warning');
+  if (!idle || !box) return;
+  var warnBefore = Math.min(5 * 60 * 1000, idle / 3);
+  setTimeout(function () {
+    box.hidden = false;
+    var button = box.querySelector('button');
+    if (button) button.focus();
+  }, idle - warnBefore);
+  setTimeout(function () {
+    window.location.href = '/login?verlopen=1&terug=' + encodeURIComponent(window.location.pathname);
+  }, idle + 1000);
+})();

@@ -1,0 +1,17 @@
+// What every layer above the store is handed: the open database, the loaded catalogue and the
+// data directory. Built once at start (CLI command or server).
+import type { Catalogue } from './domain/checklist';
+import { loadCatalogue } from './criteria';
+import { openDatabase, DB } from './store/db';
+
+export interface Ctx {
+  db: DB;
+  catalogue: Catalogue;
+  dataDir: string;
+}
+
+export function openContext(dataDir: string, criteriaDir?: string): Ctx {
+  const catalogue = loadCatalogue(criteriaDir);
+  const db = openDatabase(dataDir);
+  return { db, catalogue, dataDir };
+}

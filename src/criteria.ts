@@ -1,0 +1,89 @@
+// Loads criteria/ (checklists, units, mappings) from disk and validates every file with zod.
+// A malformed file stops the start with a message naming the file, the place in it and what is
+// wrong; nothing here guesses or repairs.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { ZodType } from 'zod';
+import {
+  Catalogue,
+  Checklist,
+  ChecklistMapping,
+  checklistSchema,
+  mappingSchema,
+  unitsFileSchema,
+} from './domain/checklist';
+
+export const DEFAULT_CRITERIA_DIR = path.resolve(__dirname, '..', 'criteria');
+
+export class CatalogueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CatalogueError';
+  }
+}
+
+function formatPath(p: ReadonlyArray<PropertyKey>): string {
+  if (p.length === 0) return '(bovenste niveau)';
+  return p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+}
+
+function readYaml(file: string): unknown {
+  const text = fs.readFileSync(file, 'utf8');
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const where = e.linePos ? `regel ${e.linePos[0].line}, kolom ${e.linePos[0].col}` : 'onbekende plek';
+    throw new CatalogueError(`${file}: ongeldige YAML op ${where}: ${e.message.split('\n')[0]}`);
+  }
+  return doc.toJS();
+}
+
+function parseFile<T>(file: string, schema: ZodType<T>): T {
+  const raw = file.endsWith('.json') ? JSON.parse(fs.readFileSync(file, 'utf8')) : readYaml(file);
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.slice(0, 5).map((i) => `  - bij ${formatPath(i.path)}: ${i.message}`);
+    throw new CatalogueError(`${file} is ongeldig:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+function dataFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function loadCatalogue(dir: string = DEFAULT_CRITERIA_DIR): Catalogue {
+  const checklists = new Map<string, Checklist>();
+  for (const file of dataFiles(path.join(dir, 'checklists'))) {
+    const c = parseFile(file, checklistSchema);
+    if (checklists.has(c.id)) throw new CatalogueError(`${file}: checklist-id '${c.id}' bestaat al in een ander bestand`);
+    checklists.set(c.id, c);
+  }
+  if (checklists.size === 0) throw new CatalogueError(`${path.join(dir, 'checklists')}: geen checklists gevonden`);
+
+  const unitsFile = path.join(dir, 'units.yaml');
+  if (!fs.existsSync(unitsFile)) throw new CatalogueError(`${unitsFile}: bestand ontbreekt`);
+  const units = parseFile(unitsFile, unitsFileSchema);
+
+  const mappings: ChecklistMapping[] = [];
+  for (const file of dataFiles(path.join(dir, 'mappings'))) {
+    const m = parseFile(file, mappingSchema);
+    for (const side of ['from', 'to'] as const) {
+      if (!checklists.has(m[side].checklist)) {
+        throw new CatalogueError(`${file}: bij ${side}.checklist: checklist '${m[side].checklist}' bestaat niet`);
+      }
+    }
+    mappings.push(m);
+  }
+  return { checklists, units: units.units, organisation: units.organisation, mappings };
+}
+
+export function unitName(catalogue: Catalogue, code: string): string {
+  return catalogue.units.find((u) => u.code === code)?.name ?? code;
+}

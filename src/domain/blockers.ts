@@ -1,0 +1,93 @@
+// What stands in the way of a final report. One function, used by the overview, the status
+// command, the national page and vaststelling alike.
+import { allCriteria, Checklist, NOT_ASSESSED } from './checklist';
+import type { InspectionSnapshot } from './inspection';
+import { needsWederhoor, wederhoorFinished } from './vocabulary';
+
+export type BlockerKind =
+  | 'niet_beoordeeld'
+  | 'geen_bron'
+  | 'wederhoor_open'
+  | 'override_zonder_motivatie'
+  | 'aanbeveling_open';
+
+export const BLOCKER_KIND_LABELS: Record<BlockerKind, string> = {
+  niet_beoordeeld: 'Criterium niet beoordeeld',
+  geen_bron: 'Oordeel zonder bron',
+  wederhoor_open: 'Oordeel rust op gespreksverslag zonder afgerond wederhoor',
+  override_zonder_motivatie: 'Afwijkend oordeel zonder motivering',
+  aanbeveling_open: 'Opvolging van eerdere aanbeveling niet vastgelegd',
+};
+
+export interface Blocker {
+  /** Stable identity, so a blocker can be accepted (and the acceptance found again). */
+  key: string;
+  kind: BlockerKind;
+  message: string;
+  unit?: string;
+  checklist?: string;
+  criterion?: string;
+  evidenceId?: number;
+  recommendationRef?: string;
+}
+
+export function findBlockers(snapshot: InspectionSnapshot, checklists: Map<string, Checklist>): Blocker[] {
+  const out: Blocker[] = [];
+  const evidenceById = new Map(snapshot.evidence.map((e) => [e.id, e]));
+  const cells = new Map(snapshot.verdicts.map((v) => [`${v.checklist}/${v.criterion}/${v.unit}`, v]));
+
+  for (const ref of snapshot.checklists) {
+    const checklist = checklists.get(ref.id);
+    if (!checklist) continue;
+    for (const cr of allCriteria(checklist)) {
+      for (const unit of snapshot.units) {
+        const where = `${checklist.shortTitle} ${cr.number}, ${unit}`;
+        const cell = cells.get(`${checklist.id}/${cr.id}/${unit}`);
+        const base = { unit, checklist: checklist.id, criterion: cr.id };
+        if (!cell || cell.verdict === NOT_ASSESSED) {
+          out.push({ ...base, key: `niet_beoordeeld:${checklist.id}:${cr.id}:${unit}`, kind: 'niet_beoordeeld', message: `${where}: nog niet beoordeeld` });
+          continue;
+        }
+        if (cell.links.length === 0) {
+          out.push({ ...base, key: `geen_bron:${checklist.id}:${cr.id}:${unit}`, kind: 'geen_bron', message: `${where}: oordeel zonder gekoppelde bron` });
+        }
+        for (const link of cell.links) {
+          const ev = evidenceById.get(link.evidenceId);
+          if (ev && needsWederhoor(ev.type) && !wederhoorFinished(ev.wederhoor?.status)) {
+            out.push({
+              ...base,
+              evidenceId: ev.id,
+              key: `wederhoor_open:${checklist.id}:${cr.id}:${unit}:${ev.ref}`,
+              kind: 'wederhoor_open',
+              message: `${where}: rust op "${ev.title}" (wederhoor ${ev.wederhoor?.status ?? 'niet gestart'})`,
+            });
+          }
+        }
+      }
+    }
+  }
+
+  for (const o of snapshot.overrides) {
+    if (o.motivation.trim() === '') {
+      out.push({
+        key: `override_zonder_motivatie:${o.checklist}:${o.group}:${o.scope}`,
+        kind: 'override_zonder_motivatie',
+        checklist: o.checklist,
+        message: `Afwijkend oordeel voor ${o.group} (${o.scope === '*' ? 'landelijk' : o.scope}) zonder motivering`,
+      });
+    }
+  }
+
+  const followed = new Set(snapshot.followups.map((f) => f.recommendationRef));
+  for (const r of snapshot.predecessorRecommendations) {
+    if (!followed.has(r.ref)) {
+      out.push({
+        key: `aanbeveling_open:${r.ref}`,
+        kind: 'aanbeveling_open',
+        recommendationRef: r.ref,
+        message: `Aanbeveling ${r.ref} van het vorige onderzoek: opvolging nog niet vastgelegd`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+// A checklist (toetsingskader, ombudsman points, any later framework) is data: this module
+// defines its shape and the look-ups every other layer uses. Loading from disk lives in
+// src/criteria.ts; nothing here does I/O.
+import { z } from 'zod';
+
+/** The value stored for a cell nobody has judged yet; valid on every scale. */
+export const NOT_ASSESSED = 'niet_beoordeeld';
+export const NOT_ASSESSED_LABEL = 'Niet beoordeeld';
+
+const code = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'gebruik alleen kleine letters, cijfers, - en _');
+
+/**
+ * A scale has exactly one positive, one partial and one negative level. The roll-up rules only
+ * look at these ranks, so a checklist with other words (opgevolgd, voldoet, ...) needs no code.
+ */
+export const scaleSchema = z
+  .object({
+    id: code,
+    levels: z
+      .array(
+        z
+          .object({
+            code: code.refine((c) => c !== NOT_ASSESSED, `'${NOT_ASSESSED}' is gereserveerd`),
+            label: z.string().min(1),
+            rank: z.enum(['positive', 'partial', 'negative']),
+          })
+          .strict(),
+      )
+      .length(3, 'een schaal heeft precies drie niveaus (positief, gedeeltelijk, negatief)'),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    for (const rank of ['positive', 'partial', 'negative'] as const) {
+      if (s.levels.filter((l) => l.rank === rank).length !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['levels'], message: `precies één niveau met rank '${rank}' vereist` });
+      }
+    }
+  });
+
+export const criterionSchema = z
+  .object({
+    id: code,
+    number: z.string().min(1),
+    text: z.string().min(1),
+    subpoints: z.array(z.string().min(1)).optional(),
+    guidance: z.string().optional(),
+  })
+  .strict();
+
+export const groupSchema = z
+  .object({
+    id: code,
+    number: z.number().int().positive(),
+    title: z.string().min(1),
+    /** What a group is called in this checklist, e.g. "toezegging". */
+    kind: z.string().min(1),
+    criteria: z.array(criterionSchema).min(1),
+  })
+  .strict();
+
+export const checklistSchema = z
+  .object({
+    id: code,
+    version: z.string().min(1),
+    title: z.string().min(1),
+    shortTitle: z.string().min(1),
+    source: z.string().min(1),
+    description: z.string().optional(),
+    scale: scaleSchema,
+    groups: z.array(groupSchema).min(1),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const seenGroups = new Set<string>();
+    const seenCriteria = new Set<string>();
+    c.groups.forEach((g, gi) => {
+      if (seenGroups.has(g.id)) ctx.addIssue({ code: 'custom', path: ['groups', gi, 'id'], message: `groep-id '${g.id}' komt dubbel voor` });
+      seenGroups.add(g.id);
+      g.criteria.forEach((cr, ci) => {
+        if (seenCriteria.has(cr.id)) {
+          ctx.addIssue({ code: 'custom', path: ['groups', gi, 'criteria', ci, 'id'], message: `criterium-id '${cr.id}' komt dubbel voor` });
+        }
+        seenCriteria.add(cr.id);
+      });
+    });
+  });
+
+export type Scale = z.infer<typeof scaleSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type Checklist = z.infer<typeof checklistSchema>;
+export type Rank = 'positive' | 'partial' | 'negative';
+
+export const unitSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'code: hoofdletters en cijfers, 2 tot 16 tekens'),
+    name: z.string().min(1),
+    kind: z.enum(['regionaal', 'landelijk', 'dienst', 'staf']),
+  })
+  .strict();
+export const unitsFileSchema = z
+  .object({ organisation: z.string().min(1), units: z.array(unitSchema).min(1) })
+  .strict()
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.units.forEach((u, i) => {
+      if (seen.has(u.code)) ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: `eenheidscode '${u.code}' komt dubbel voor` });
+      seen.add(u.code);
+    });
+  });
+export type Unit = z.infer<typeof unitSchema>;
+export type UnitsFile = z.infer<typeof unitsFileSchema>;
+
+/** Everything loaded from criteria/: checklists by id and the audited organisation. */
+export interface Catalogue {
+  checklists: Map<string, Checklist>;
+  units: Unit[];
+  organisation: string;
+  mappings: ChecklistMapping[];
+}
+
+/** A mapping lets comparison run across two versions of a checklist (see issue on follow-ups). */
+export const mappingSchema = z
+  .object({
+    from: z.object({ checklist: code, version: z.string().min(1) }).strict(),
+    to: z.object({ checklist: code, version: z.string().min(1) }).strict(),
+    description: z.string().optional(),
+    /** Each entry: earlier criterion ids → later criterion ids (split: 1→n, merge: n→1). */
+    map: z.array(z.object({ from: z.array(code).min(1), to: z.array(code).min(1), note: z.string().optional() }).strict()),
+    /** Criteria that were dropped (from) or are new (to): shown as "niet vergelijkbaar". */
+    dropped: z.array(code).default([]),
+    added: z.array(code).default([]),
+  })
+  .strict();
+export type ChecklistMapping = z.infer<typeof mappingSchema>;
+
+export function allCriteria(c: Checklist): Array<Criterion & { groupId: string }> {
+  return c.groups.flatMap((g) => g.criteria.map((cr) => ({ ...cr, groupId: g.id })));
+}
+
+export function findCriterion(c: Checklist, criterionId: string): (Criterion & { groupId: string }) | undefined {
+  return allCriteria(c).find((cr) => cr.id === criterionId);
+}
+
+export function isValidVerdict(scale: Scale, value: string): boolean {
+  return value === NOT_ASSESSED || scale.levels.some((l) => l.code === value);
+}
+
+export function verdictLabel(scale: Scale, value: string): string {
+  if (value === NOT_ASSESSED) return NOT_ASSESSED_LABEL;
+  return scale.levels.find((l) => l.code === value)?.label ?? value;
+}
+
+export function rankOf(scale: Scale, value: string): Rank | null {
+  return scale.levels.find((l) => l.code === value)?.rank ?? null;
+}
+
+export function codeOfRank(scale: Scale, rank: Rank): string {
+  // Guaranteed by scaleSchema: every rank occurs exactly once.
+  return scale.levels.find((l) => l.rank === rank)!.code;
+}

@@ -1,0 +1,32 @@
+// Dutch formatting of dates and numbers, shared by screens, reports and exports.
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** "5 februari 2016" from "2016-02-05" or an ISO timestamp. */
+export function dutchDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** "5 februari 2016, 14:03" in Dutch time. */
+export function dutchDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  return parts;
+}
+
+export function dutchPeriod(from: string | null | undefined, to: string | null | undefined): string {
+  if (from && to && from !== to) return `${dutchDate(from)} t/m ${dutchDate(to)}`;
+  return dutchDate(from ?? to);
+}
+
+export function dutchNumber(n: number): string {
+  return new Intl.NumberFormat('nl-NL').format(n);
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

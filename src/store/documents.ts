@@ -1,0 +1,190 @@
+// Export and import of whole inspections as one JSON document (src/domain/document.ts).
+// Export is canonical (checklist, criterion and unit order), so export → import → export gives
+// the same document. Import is all or nothing: one transaction, validated before anything is
+// written.
+import { allCriteria, Catalogue } from '../domain/checklist';
+import {
+  DOCUMENT_FORMAT,
+  DOCUMENT_FORMAT_VERSION,
+  documentSchema,
+  InspectionDocument,
+} from '../domain/document';
+import { documentProblems } from '../domain/validate-document';
+import { AppError } from '../errors';
+import { logChange } from './changelog';
+import type { DB } from './db';
+import { loadSnapshot } from './inspections.store';
+
+export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: number): InspectionDocument {
+  const s = loadSnapshot(db, inspectionId);
+  const evidenceRef = new Map(s.evidence.map((e) => [e.id, e.ref]));
+  const cellOrder = new Map<string, number>();
+  let n = 0;
+  for (const c of s.checklists) {
+    const cl = catalogue.checklists.get(c.id);
+    for (const cr of cl ? allCriteria(cl) : []) for (const u of s.units) cellOrder.set(`${c.id}/${cr.id}/${u}`, n++);
+  }
+  const order = (k: string) => cellOrder.get(k) ?? Number.MAX_SAFE_INTEGER;
+  const critOrder = (checklist: string, criterion: string) => order(`${checklist}/${criterion}/${s.units[0]}`);
+  const groupOrder = (checklist: string, group: string) => {
+    const gs = catalogue.checklists.get(checklist)?.groups ?? [];
+    return s.checklists.findIndex((c) => c.id === checklist) * 1000 + gs.findIndex((g) => g.id === group);
+  };
+  return {
+    format: DOCUMENT_FORMAT,
+    formatVersion: DOCUMENT_FORMAT_VERSION,
+    inspection: {
+      ref: s.ref,
+      title: s.title,
+      year: s.year,
+      fieldworkStart: s.fieldworkStart,
+      fieldworkEnd: s.fieldworkEnd,
+      status: s.status,
+      finalisedAt: s.finalisedAt,
+      predecessorRef: s.predecessor?.ref ?? null,
+      illustrative: s.illustrative,
+      illustrativeNote: s.illustrativeNote,
+      checklists: s.checklists,
+      units: s.units,
+      team: s.team,
+      texts: s.texts,
+    },
+    verdicts: [...s.verdicts]
+      .sort((a, b) => order(`${a.checklist}/${a.criterion}/${a.unit}`) - order(`${b.checklist}/${b.criterion}/${b.unit}`))
+      .map((v) => ({
+        unit: v.unit,
+        checklist: v.checklist,
+        criterion: v.criterion,
+        verdict: v.verdict,
+        motivation: v.motivation,
+        workflow: v.workflow,
+        updatedBy: v.updatedBy,
+        updatedAt: v.updatedAt,
+        evidence: v.links.map((l) => ({ ref: evidenceRef.get(l.evidenceId)!, excerpt: l.excerpt })),
+      })),
+    overrides: [...s.overrides]
+      .sort((a, b) => groupOrder(a.checklist, a.group) - groupOrder(b.checklist, b.group) || a.scope.localeCompare(b.scope))
+      .map((o) => ({ scope: o.scope, checklist: o.checklist, group: o.group, verdict: o.verdict, motivation: o.motivation })),
+    findings: [...s.findings]
+      .sort((a, b) => critOrder(a.checklist, a.criterion) - critOrder(b.checklist, b.criterion))
+      .map((f) => ({ checklist: f.checklist, criterion: f.criterion, text: f.text })),
+    conclusions: [...s.conclusions]
+      .sort((a, b) => groupOrder(a.checklist, a.group) - groupOrder(b.checklist, b.group))
+      .map((c) => ({ checklist: c.checklist, group: c.group, text: c.text })),
+    recommendations: s.recommendations.map((r) => ({ ref: r.ref, checklist: r.checklist, group: r.group, text: r.text })),
+    recommendationFollowups: s.followups.map((f) => ({
+      recommendationRef: f.recommendationRef,
+      status: f.status,
+      motivation: f.motivation,
+      evidence: f.evidence.map((id) => evidenceRef.get(id)!),
+    })),
+    evidence: s.evidence.map((e) => ({
+      ref: e.ref,
+      type: e.type,
+      title: e.title,
+      dateFrom: e.dateFrom,
+      dateTo: e.dateTo,
+      party: e.party,
+      units: e.units,
+      description: e.description,
+      file: e.file,
+      wederhoor: e.wederhoor,
+    })),
+    statistics: s.statistics,
+  };
+}
+
+/** Parse and check a document; throws AppError(400) listing every problem found. */
+export function parseDocument(raw: unknown, catalogue: Catalogue): InspectionDocument {
+  const parsed = documentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 20).map((i) => `- ${i.path.join('.') || '(document)'}: ${i.message}`);
+    throw new AppError(400, `Het document is ongeldig:\n${lines.join('\n')}`, { problems: lines });
+  }
+  const problems = documentProblems(parsed.data, catalogue);
+  if (problems.length > 0) {
+    throw new AppError(400, `Het document past niet bij de checklists en eenheden:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}`, { problems });
+  }
+  return parsed.data;
+}
+
+export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw: unknown): number {
+  const doc = parseDocument(raw, catalogue);
+  const i = doc.inspection;
+  return db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM inspections WHERE ref = ?').get(i.ref)) {
+      throw new AppError(409, `Er bestaat al een onderzoek met sleutel '${i.ref}'; niets geïmporteerd.`);
+    }
+    let predecessorId: number | null = null;
+    if (i.predecessorRef) {
+      const p = db.prepare('SELECT id FROM inspections WHERE ref = ?').get(i.predecessorRef) as { id: number } | undefined;
+      if (!p) throw new AppError(400, `Het vorige onderzoek '${i.predecessorRef}' ontbreekt; importeer dat eerst. Niets geïmporteerd.`);
+      predecessorId = p.id;
+    }
+    const now = new Date().toISOString();
+    const id = Number(
+      db.prepare(
+        `INSERT INTO inspections (ref, title, year, fieldwork_start, fieldwork_end, predecessor_id, illustrative, illustrative_note,
+           voorwoord, aanleiding, onderzoeksvraag, methode, conclusie, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(i.ref, i.title, i.year, i.fieldworkStart, i.fieldworkEnd, predecessorId, i.illustrative ? 1 : 0, i.illustrativeNote,
+        i.texts.voorwoord, i.texts.aanleiding, i.texts.onderzoeksvraag, i.texts.methode, i.texts.conclusie, now).lastInsertRowid,
+    );
+    i.checklists.forEach((c, p) => db.prepare('INSERT INTO inspection_checklists VALUES (?, ?, ?, ?)').run(id, c.id, c.version, p));
+    i.units.forEach((u, p) => db.prepare('INSERT INTO inspection_units VALUES (?, ?, ?)').run(id, u, p));
+    for (const e of i.team) db.prepare('INSERT OR IGNORE INTO inspection_team VALUES (?, ?)').run(id, e);
+
+    const evidenceId = new Map<string, number>();
+    const addEvidence = db.prepare(
+      `INSERT INTO evidence (inspection_id, ref, type, title, date_from, date_to, party, description, file_name, file_sha256, file_mime, file_size,
+         wederhoor_status, wederhoor_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const addEvidenceUnit = db.prepare('INSERT OR IGNORE INTO evidence_units VALUES (?, ?)');
+    for (const e of doc.evidence) {
+      const eid = Number(addEvidence.run(id, e.ref, e.type, e.title, e.dateFrom, e.dateTo, e.party, e.description, e.file?.name ?? null,
+        e.file?.sha256 ?? null, e.file?.mime ?? null, e.file?.size ?? null, e.wederhoor?.status ?? null, e.wederhoor?.date ?? null, now).lastInsertRowid);
+      evidenceId.set(e.ref, eid);
+      for (const u of e.units) addEvidenceUnit.run(eid, u);
+    }
+
+    // Every cell exists, in canonical order; the document's verdicts fill them in.
+    const given = new Map(doc.verdicts.map((v) => [`${v.checklist}/${v.criterion}/${v.unit}`, v]));
+    const addCell = db.prepare(
+      `INSERT INTO verdicts (inspection_id, unit_code, checklist_id, criterion_id, verdict, motivation, workflow, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const addLink = db.prepare('INSERT INTO evidence_links (evidence_id, verdict_id, excerpt) VALUES (?, ?, ?)');
+    for (const c of i.checklists) {
+      for (const cr of allCriteria(catalogue.checklists.get(c.id)!)) {
+        for (const u of i.units) {
+          const v = given.get(`${c.id}/${cr.id}/${u}`);
+          const vid = Number(addCell.run(id, u, c.id, cr.id, v?.verdict ?? 'niet_beoordeeld', v?.motivation ?? '', v?.workflow ?? 'te_doen',
+            v?.updatedBy ?? null, v?.updatedAt ?? null).lastInsertRowid);
+          for (const l of v?.evidence ?? []) addLink.run(evidenceId.get(l.ref)!, vid, l.excerpt);
+        }
+      }
+    }
+    for (const o of doc.overrides) {
+      db.prepare('INSERT INTO overrides (inspection_id, scope, checklist_id, group_id, verdict, motivation) VALUES (?, ?, ?, ?, ?, ?)').run(id, o.scope, o.checklist, o.group, o.verdict, o.motivation);
+    }
+    for (const f of doc.findings) db.prepare('INSERT INTO findings (inspection_id, checklist_id, criterion_id, text) VALUES (?, ?, ?, ?)').run(id, f.checklist, f.criterion, f.text);
+    for (const c of doc.conclusions) db.prepare('INSERT INTO conclusions (inspection_id, checklist_id, group_id, text) VALUES (?, ?, ?, ?)').run(id, c.checklist, c.group, c.text);
+    doc.recommendations.forEach((r, p) =>
+      db.prepare('INSERT INTO recommendations (inspection_id, ref, checklist_id, group_id, position, text) VALUES (?, ?, ?, ?, ?, ?)').run(id, r.ref, r.checklist, r.group, p + 1, r.text),
+    );
+    for (const f of doc.recommendationFollowups) {
+      db.prepare('INSERT INTO recommendation_followups (inspection_id, recommendation_ref, status, motivation) VALUES (?, ?, ?, ?)').run(id, f.recommendationRef, f.status, f.motivation);
+      for (const e of f.evidence) db.prepare('INSERT INTO followup_evidence VALUES (?, ?, ?)').run(id, f.recommendationRef, evidenceId.get(e)!);
+    }
+    for (const s of doc.statistics) {
+      db.prepare('INSERT INTO statistics (inspection_id, year, unit_code, afgerond, aannemen, eerste_fase, tweede_fase) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        id, s.year, s.unit ?? '', s.afgerond, s.aannemen, s.eersteFase, s.tweedeFase,
+      );
+    }
+    // Status last: a finalised inspection accepts no further writes.
+    if (i.status === 'vastgesteld') {
+      db.prepare('UPDATE inspections SET status = ?, finalised_at = ? WHERE id = ?').run('vastgesteld', i.finalisedAt ?? now, id);
+    }
+    logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'import', new: doc });
+    return id;
+  }).immediate();
+}

@@ -1,0 +1,358 @@
+// Inspections: create, follow-up, metadata and texts, and the full read model (snapshot).
+import { AppError, StaleVersionError, finalised, notFound } from '../errors';
+import { allCriteria, Catalogue, NOT_ASSESSED } from '../domain/checklist';
+import type { InspectionTexts } from '../domain/document';
+import type {
+  EvidenceRecord,
+  InspectionSnapshot,
+  InspectionSummary,
+  RecommendationRecord,
+  VerdictRecord,
+} from '../domain/inspection';
+import type { EvidenceType, InspectionStatus, RecommendationFollowup, Wederhoor, Workflow } from '../domain/vocabulary';
+import { logChange } from './changelog';
+import type { DB } from './db';
+import { nowIso } from './db';
+
+interface InspectionRow {
+  id: number;
+  ref: string;
+  title: string;
+  year: number;
+  fieldwork_start: string | null;
+  fieldwork_end: string | null;
+  status: InspectionStatus;
+  finalised_at: string | null;
+  predecessor_id: number | null;
+  illustrative: number;
+  illustrative_note: string;
+  voorwoord: string;
+  aanleiding: string;
+  onderzoeksvraag: string;
+  methode: string;
+  conclusie: string;
+  version: number;
+}
+
+function summaryFromRow(db: DB, r: InspectionRow): InspectionSummary {
+  return {
+    id: r.id,
+    ref: r.ref,
+    title: r.title,
+    year: r.year,
+    fieldworkStart: r.fieldwork_start,
+    fieldworkEnd: r.fieldwork_end,
+    status: r.status,
+    finalisedAt: r.finalised_at,
+    predecessorId: r.predecessor_id,
+    illustrative: r.illustrative === 1,
+    illustrativeNote: r.illustrative_note,
+    checklists: db
+      .prepare('SELECT checklist_id AS id, checklist_version AS version FROM inspection_checklists WHERE inspection_id = ? ORDER BY position')
+      .all(r.id) as Array<{ id: string; version: string }>,
+    units: (db.prepare('SELECT unit_code FROM inspection_units WHERE inspection_id = ? ORDER BY position').all(r.id) as Array<{ unit_code: string }>).map((u) => u.unit_code),
+    team: (db.prepare('SELECT email FROM inspection_team WHERE inspection_id = ? ORDER BY email').all(r.id) as Array<{ email: string }>).map((t) => t.email),
+    texts: { voorwoord: r.voorwoord, aanleiding: r.aanleiding, onderzoeksvraag: r.onderzoeksvraag, methode: r.methode, conclusie: r.conclusie },
+    version: r.version,
+  };
+}
+
+export function listInspections(db: DB): InspectionSummary[] {
+  const rows = db.prepare('SELECT * FROM inspections ORDER BY year DESC, id DESC').all() as InspectionRow[];
+  return rows.map((r) => summaryFromRow(db, r));
+}
+
+export function getInspection(db: DB, id: number): InspectionSummary {
+  const r = db.prepare('SELECT * FROM inspections WHERE id = ?').get(id) as InspectionRow | undefined;
+  if (!r) throw notFound('Onderzoek niet gevonden');
+  return summaryFromRow(db, r);
+}
+
+/** Find by numeric id or by ref: what a user types on the command line. */
+export function findInspection(db: DB, idOrRef: string): InspectionSummary {
+  const r = (/^\d+$/.test(idOrRef)
+    ? db.prepare('SELECT * FROM inspections WHERE id = ?').get(Number(idOrRef))
+    : db.prepare('SELECT * FROM inspections WHERE ref = ?').get(idOrRef)) as InspectionRow | undefined;
+  if (!r) throw notFound(`Onderzoek '${idOrRef}' bestaat niet (zie 'toetsing list').`);
+  return summaryFromRow(db, r);
+}
+
+/** Refuse changes to a finalised inspection. Call inside the writing transaction. */
+export function assertEditable(db: DB, inspectionId: number): void {
+  const r = db.prepare('SELECT status FROM inspections WHERE id = ?').get(inspectionId) as { status: string } | undefined;
+  if (!r) throw notFound('Onderzoek niet gevonden');
+  if (r.status === 'vastgesteld') throw finalised();
+}
+
+export interface NewInspection {
+  ref?: string;
+  title: string;
+  year: number;
+  fieldworkStart: string | null;
+  fieldworkEnd: string | null;
+  checklists: Array<{ id: string; version: string }>;
+  units: string[];
+  team: string[];
+  predecessorId: number | null;
+  illustrative?: boolean;
+  illustrativeNote?: string;
+  texts?: Partial<InspectionTexts>;
+}
+
+function slugify(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'onderzoek';
+}
+
+function uniqueRef(db: DB, base: string): string {
+  let ref = base;
+  for (let n = 2; db.prepare('SELECT 1 FROM inspections WHERE ref = ?').get(ref); n++) ref = `${base}-${n}`;
+  return ref;
+}
+
+/**
+ * Create an inspection with one verdict row per unit × criterion, all "niet beoordeeld": every
+ * cell exists from the start, so each has a version to protect against lost updates.
+ */
+export function createInspection(db: DB, catalogue: Catalogue, actor: string, input: NewInspection): number {
+  return db.transaction(() => {
+    for (const c of input.checklists) {
+      if (!catalogue.checklists.has(c.id)) throw new AppError(400, `Checklist '${c.id}' bestaat niet`);
+    }
+    for (const u of input.units) {
+      if (!catalogue.units.some((x) => x.code === u)) throw new AppError(400, `Eenheid '${u}' bestaat niet`);
+    }
+    if (input.predecessorId !== null && !db.prepare('SELECT 1 FROM inspections WHERE id = ?').get(input.predecessorId)) {
+      throw new AppError(400, 'Het vorige onderzoek bestaat niet');
+    }
+    const ref = input.ref ? input.ref : uniqueRef(db, `${slugify(input.title)}-${input.year}`);
+    if (db.prepare('SELECT 1 FROM inspections WHERE ref = ?').get(ref)) throw new AppError(409, `Er bestaat al een onderzoek met sleutel '${ref}'`);
+    const t = input.texts ?? {};
+    const info = db
+      .prepare(
+        `INSERT INTO inspections (ref, title, year, fieldwork_start, fieldwork_end, predecessor_id, illustrative, illustrative_note,
+           voorwoord, aanleiding, onderzoeksvraag, methode, conclusie, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        ref, input.title, input.year, input.fieldworkStart, input.fieldworkEnd, input.predecessorId,
+        input.illustrative ? 1 : 0, input.illustrativeNote ?? '',
+        t.voorwoord ?? '', t.aanleiding ?? '', t.onderzoeksvraag ?? '', t.methode ?? '', t.conclusie ?? '', nowIso(),
+      );
+    const id = Number(info.lastInsertRowid);
+    const addChecklist = db.prepare('INSERT INTO inspection_checklists (inspection_id, checklist_id, checklist_version, position) VALUES (?, ?, ?, ?)');
+    input.checklists.forEach((c, i) => addChecklist.run(id, c.id, c.version, i));
+    const addUnit = db.prepare('INSERT INTO inspection_units (inspection_id, unit_code, position) VALUES (?, ?, ?)');
+    input.units.forEach((u, i) => addUnit.run(id, u, i));
+    const addMember = db.prepare('INSERT OR IGNORE INTO inspection_team (inspection_id, email) VALUES (?, ?)');
+    for (const e of input.team) addMember.run(id, e);
+    const addCell = db.prepare('INSERT INTO verdicts (inspection_id, unit_code, checklist_id, criterion_id, verdict) VALUES (?, ?, ?, ?, ?)');
+    for (const c of input.checklists) {
+      for (const cr of allCriteria(catalogue.checklists.get(c.id)!)) {
+        for (const u of input.units) addCell.run(id, u, c.id, cr.id, NOT_ASSESSED);
+      }
+    }
+    logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'create', new: { ref, ...input } });
+    return id;
+  }).immediate();
+}
+
+/** Start a follow-up: same checklists, units and team; every verdict starts "niet beoordeeld". */
+export function startFollowUp(
+  db: DB,
+  catalogue: Catalogue,
+  actor: string,
+  predecessorId: number,
+  input: { title: string; year: number; fieldworkStart: string | null; fieldworkEnd: string | null },
+): number {
+  const prev = getInspection(db, predecessorId);
+  const checklists = prev.checklists.filter((c) => catalogue.checklists.has(c.id)).map((c) => ({ id: c.id, version: catalogue.checklists.get(c.id)!.version }));
+  return createInspection(db, catalogue, actor, {
+    ...input,
+    checklists,
+    units: prev.units,
+    team: prev.team,
+    predecessorId,
+    texts: { onderzoeksvraag: prev.texts.onderzoeksvraag },
+  });
+}
+
+export interface InspectionPatch {
+  title?: string;
+  year?: number;
+  fieldworkStart?: string | null;
+  fieldworkEnd?: string | null;
+  team?: string[];
+  texts?: Partial<InspectionTexts>;
+}
+
+export function updateInspection(db: DB, actor: string, id: number, baseVersion: number, patch: InspectionPatch): void {
+  db.transaction(() => {
+    assertEditable(db, id);
+    const before = getInspection(db, id);
+    if (before.version !== baseVersion) throw new StaleVersionError(before, patch);
+    const next = {
+      title: patch.title ?? before.title,
+      year: patch.year ?? before.year,
+      fieldworkStart: patch.fieldworkStart !== undefined ? patch.fieldworkStart : before.fieldworkStart,
+      fieldworkEnd: patch.fieldworkEnd !== undefined ? patch.fieldworkEnd : before.fieldworkEnd,
+      texts: { ...before.texts, ...(patch.texts ?? {}) },
+    };
+    db.prepare(
+      `UPDATE inspections SET title = ?, year = ?, fieldwork_start = ?, fieldwork_end = ?, voorwoord = ?, aanleiding = ?,
+         onderzoeksvraag = ?, methode = ?, conclusie = ?, version = version + 1 WHERE id = ?`,
+    ).run(next.title, next.year, next.fieldworkStart, next.fieldworkEnd, next.texts.voorwoord, next.texts.aanleiding,
+      next.texts.onderzoeksvraag, next.texts.methode, next.texts.conclusie, id);
+    if (patch.team) {
+      db.prepare('DELETE FROM inspection_team WHERE inspection_id = ?').run(id);
+      const add = db.prepare('INSERT OR IGNORE INTO inspection_team (inspection_id, email) VALUES (?, ?)');
+      for (const e of patch.team) add.run(id, e);
+    }
+    const old = { title: before.title, year: before.year, fieldworkStart: before.fieldworkStart, fieldworkEnd: before.fieldworkEnd, texts: before.texts, team: before.team };
+    logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'update', old, new: { ...next, team: patch.team ?? before.team } });
+  }).immediate();
+}
+
+interface VerdictRow {
+  id: number;
+  unit_code: string;
+  checklist_id: string;
+  criterion_id: string;
+  verdict: string;
+  motivation: string;
+  workflow: Workflow;
+  updated_by: string | null;
+  updated_at: string | null;
+  version: number;
+}
+
+export function verdictFromRow(r: VerdictRow, links: VerdictRecord['links']): VerdictRecord {
+  return {
+    id: r.id,
+    unit: r.unit_code,
+    checklist: r.checklist_id,
+    criterion: r.criterion_id,
+    verdict: r.verdict,
+    motivation: r.motivation,
+    workflow: r.workflow,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+    version: r.version,
+    links,
+  };
+}
+
+interface EvidenceRow {
+  id: number;
+  ref: string;
+  type: EvidenceType;
+  title: string;
+  date_from: string | null;
+  date_to: string | null;
+  party: string;
+  description: string;
+  file_name: string | null;
+  file_sha256: string | null;
+  file_mime: string | null;
+  file_size: number | null;
+  wederhoor_status: Wederhoor | null;
+  wederhoor_date: string | null;
+  version: number;
+}
+
+export function evidenceFromRow(r: EvidenceRow, units: string[]): EvidenceRecord {
+  return {
+    id: r.id,
+    ref: r.ref,
+    type: r.type,
+    title: r.title,
+    dateFrom: r.date_from,
+    dateTo: r.date_to,
+    party: r.party,
+    units,
+    description: r.description,
+    file: r.file_sha256 ? { name: r.file_name ?? '', sha256: r.file_sha256, mime: r.file_mime ?? 'application/octet-stream', size: r.file_size ?? 0 } : null,
+    wederhoor: r.wederhoor_status ? { status: r.wederhoor_status, date: r.wederhoor_date } : null,
+    version: r.version,
+  };
+}
+
+function recommendationsOf(db: DB, inspectionId: number): RecommendationRecord[] {
+  return (db.prepare('SELECT * FROM recommendations WHERE inspection_id = ? ORDER BY position, id').all(inspectionId) as Array<{
+    id: number; ref: string; checklist_id: string; group_id: string; position: number; text: string; version: number;
+  }>).map((r) => ({ id: r.id, ref: r.ref, checklist: r.checklist_id, group: r.group_id, position: r.position, text: r.text, version: r.version }));
+}
+
+/** The whole inspection in one read: a handful of set-based queries, no query per cell. */
+export function loadSnapshot(db: DB, id: number): InspectionSnapshot {
+  const read = db.transaction(() => {
+    const summary = getInspection(db, id);
+    const linksByVerdict = new Map<number, VerdictRecord['links']>();
+    for (const l of db
+      .prepare('SELECT l.verdict_id, l.evidence_id, l.excerpt FROM evidence_links l JOIN verdicts v ON v.id = l.verdict_id WHERE v.inspection_id = ? ORDER BY l.verdict_id, l.evidence_id')
+      .iterate(id) as Iterable<{ verdict_id: number; evidence_id: number; excerpt: string }>) {
+      const list = linksByVerdict.get(l.verdict_id) ?? [];
+      list.push({ evidenceId: l.evidence_id, excerpt: l.excerpt });
+      linksByVerdict.set(l.verdict_id, list);
+    }
+    const verdicts = (db.prepare('SELECT * FROM verdicts WHERE inspection_id = ? ORDER BY id').all(id) as VerdictRow[]).map((r) =>
+      verdictFromRow(r, linksByVerdict.get(r.id) ?? []),
+    );
+    const unitsByEvidence = new Map<number, string[]>();
+    for (const u of db
+      .prepare('SELECT eu.evidence_id, eu.unit_code FROM evidence_units eu JOIN evidence e ON e.id = eu.evidence_id WHERE e.inspection_id = ? ORDER BY eu.unit_code')
+      .iterate(id) as Iterable<{ evidence_id: number; unit_code: string }>) {
+      const list = unitsByEvidence.get(u.evidence_id) ?? [];
+      list.push(u.unit_code);
+      unitsByEvidence.set(u.evidence_id, list);
+    }
+    const evidence = (db.prepare('SELECT * FROM evidence WHERE inspection_id = ? ORDER BY id').all(id) as EvidenceRow[]).map((r) =>
+      evidenceFromRow(r, unitsByEvidence.get(r.id) ?? []),
+    );
+    const overrides = (db.prepare('SELECT * FROM overrides WHERE inspection_id = ? ORDER BY id').all(id) as Array<{
+      id: number; scope: string; checklist_id: string; group_id: string; verdict: string; motivation: string; version: number;
+    }>).map((o) => ({ id: o.id, scope: o.scope, checklist: o.checklist_id, group: o.group_id, verdict: o.verdict, motivation: o.motivation, version: o.version }));
+    const findings = (db.prepare('SELECT checklist_id, criterion_id, text, version FROM findings WHERE inspection_id = ?').all(id) as Array<{
+      checklist_id: string; criterion_id: string; text: string; version: number;
+    }>).map((f) => ({ checklist: f.checklist_id, criterion: f.criterion_id, text: f.text, version: f.version }));
+    const conclusions = (db.prepare('SELECT checklist_id, group_id, text, version FROM conclusions WHERE inspection_id = ?').all(id) as Array<{
+      checklist_id: string; group_id: string; text: string; version: number;
+    }>).map((c) => ({ checklist: c.checklist_id, group: c.group_id, text: c.text, version: c.version }));
+    const evidenceByFollowup = new Map<string, number[]>();
+    for (const fe of db.prepare('SELECT recommendation_ref, evidence_id FROM followup_evidence WHERE inspection_id = ? ORDER BY evidence_id').iterate(id) as Iterable<{
+      recommendation_ref: string; evidence_id: number;
+    }>) {
+      const list = evidenceByFollowup.get(fe.recommendation_ref) ?? [];
+      list.push(fe.evidence_id);
+      evidenceByFollowup.set(fe.recommendation_ref, list);
+    }
+    const followups = (db.prepare('SELECT * FROM recommendation_followups WHERE inspection_id = ? ORDER BY recommendation_ref').all(id) as Array<{
+      recommendation_ref: string; status: RecommendationFollowup; motivation: string; version: number;
+    }>).map((f) => ({ recommendationRef: f.recommendation_ref, status: f.status, motivation: f.motivation, evidence: evidenceByFollowup.get(f.recommendation_ref) ?? [], version: f.version }));
+    const statistics = (db.prepare('SELECT * FROM statistics WHERE inspection_id = ? ORDER BY year, unit_code').all(id) as Array<{
+      year: number; unit_code: string; afgerond: number; aannemen: number; eerste_fase: number; tweede_fase: number;
+    }>).map((s) => ({ year: s.year, unit: s.unit_code === '' ? null : s.unit_code, afgerond: s.afgerond, aannemen: s.aannemen, eersteFase: s.eerste_fase, tweedeFase: s.tweede_fase }));
+    const pred = summary.predecessorId
+      ? (db.prepare('SELECT id, ref, title, year FROM inspections WHERE id = ?').get(summary.predecessorId) as { id: number; ref: string; title: string; year: number })
+      : null;
+    return {
+      ...summary,
+      predecessor: pred,
+      verdicts,
+      evidence,
+      overrides,
+      findings,
+      conclusions,
+      recommendations: recommendationsOf(db, id),
+      predecessorRecommendations: pred ? recommendationsOf(db, pred.id) : [],
+      followups,
+      statistics,
+    };
+  });
+  return read();
+}

@@ -1,0 +1,8 @@
+// Numbered migrations, applied in order at start. The database's PRAGMA user_version records
+// how many have run.
+import * as m001 from './001_initial';
+
+export const migrations: Array<{ version: number; name: string; sql: string }> = [
+  { version: 1, name: 'initial', sql: m001.sql },
+];
+export const LATEST_VERSION = migrations[migrations.length - 1].version;

@@ -1,0 +1,115 @@
+// Builds the Express app (no listen: tests drive it with supertest, src/web/server.ts serves it).
+// Order: security headers → session → routes from the one route table (access check, body
+// parsing, CSRF) → 404 → the central error handler.
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import path from 'node:path';
+import type { Ctx } from '../context';
+import { AppError, StaleVersionError } from '../errors';
+import { allows, RouteDef } from './route-table';
+import { requireCsrf, sessionMiddleware } from './session';
+import { viewHelpers } from './view-helpers';
+import { allRoutes } from './routes';
+
+export interface AppOptions {
+  secureCookies?: boolean;
+}
+
+const VIEWS_DIR = path.resolve(__dirname, '..', '..', 'views');
+const PUBLIC_DIR = path.resolve(__dirname, '..', '..', 'public');
+
+const urlencoded = express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 2000 });
+
+function wrap(route: RouteDef) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      if (!allows(route.access, req.user?.role ?? null)) {
+        if (!req.user) {
+          if (req.method === 'GET') return res.redirect(303, `/login?terug=${encodeURIComponent(req.originalUrl)}`);
+          throw new AppError(401, 'U bent niet (meer) ingelogd.');
+        }
+        throw new AppError(403, 'U heeft geen rechten voor deze pagina of handeling.');
+      }
+      for (const mw of route.before ?? []) {
+        await new Promise<void>((resolve, reject) => mw(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+        if (res.headersSent) return;
+      }
+      if (route.method === 'post') {
+        if (!route.multipart) await new Promise<void>((resolve, reject) => urlencoded(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+        if (route.access !== 'public') requireCsrf(req);
+      }
+      await route.handler(req, res, next);
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+export function buildApp(ctx: Ctx, options: AppOptions = {}) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  app.set('trust proxy', false);
+  app.set('secureCookies', options.secureCookies ?? false);
+  app.locals.h = viewHelpers(ctx);
+  app.locals.catalogue = ctx.catalogue;
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'none'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: options.secureCookies ? undefined : false,
+    }),
+  );
+  app.use((_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
+  app.use('/static', express.static(PUBLIC_DIR, { fallthrough: false, index: false, maxAge: '1h' }));
+  app.use(sessionMiddleware(ctx, options.secureCookies ?? false));
+
+  for (const route of allRoutes) app[route.method](route.path, wrap(route));
+
+  app.use((_req: Request, _res: Response, next: NextFunction) => next(new AppError(404, 'Deze pagina bestaat niet.')));
+  app.use(errorHandler);
+  return app;
+}
+
+function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction) {
+  let status = 500;
+  let message = 'Er ging iets mis aan onze kant. Probeer het later opnieuw; de fout is vastgelegd.';
+  if (err instanceof AppError) {
+    status = err.status;
+    message = err.message;
+  } else if (err && typeof err === 'object' && 'status' in err && typeof (err as { status: unknown }).status === 'number' && (err as { status: number }).status < 500) {
+    // Body-parser and upload errors (too large, malformed): the user's doing, not a crash.
+    const e = err as { status: number; type?: string; code?: string };
+    status = e.status;
+    message = e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE' ? 'Het verzonden bestand of formulier is te groot.' : 'Het verzoek kon niet worden gelezen.';
+  } else if (err && typeof err === 'object' && (err as { name?: string }).name === 'MulterError') {
+    status = 400;
+    const code = (err as { code?: string }).code;
+    message = code === 'LIMIT_FILE_SIZE' ? 'Het bestand is te groot.' : 'Het bestand kon niet worden ontvangen.';
+  } else {
+    console.error(err);
+  }
+  if (res.headersSent) return;
+  const wantsJson = req.get('accept')?.includes('application/json') && !req.get('accept')?.includes('text/html');
+  if (wantsJson) {
+    res.status(status).json({ error: message, ...(err instanceof StaleVersionError ? { current: err.current } : {}) });
+    return;
+  }
+  res.status(status).render('error', { title: status === 404 ? 'Niet gevonden' : 'Fout', status, message });
+}

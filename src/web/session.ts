@@ -1,0 +1,80 @@
+// Session and CSRF middleware. The session lives in the database (src/store/sessions.store.ts);
+// the cookie carries only a random token. Every POST must carry the session's CSRF token
+// (synchronizer token pattern), checked in constant time.
+import crypto from 'node:crypto';
+import { parse as parseCookie, serialize } from 'cookie';
+import type { NextFunction, Request, Response } from 'express';
+import type { Ctx } from '../context';
+import type { Actor } from '../domain/access';
+import { AppError } from '../errors';
+import { destroySession, IDLE_TIMEOUT_MS, touchSession } from '../store/sessions.store';
+import { getUser } from '../store/users.store';
+
+export const SESSION_COOKIE = 'toetsing_sid';
+export const LOGIN_CSRF_COOKIE = 'toetsing_lc';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      ctx: Ctx;
+      user: (Actor & { name: string }) | null;
+      sessionToken: string | null;
+      csrfToken: string | null;
+      cookies: Record<string, string | undefined>;
+    }
+  }
+}
+
+export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+}
+
+export function sessionMiddleware(ctx: Ctx, secure: boolean) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    req.ctx = ctx;
+    req.cookies = parseCookie(req.headers.cookie ?? '');
+    req.user = null;
+    req.sessionToken = null;
+    req.csrfToken = null;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const s = touchSession(ctx.db, token);
+      if (s) {
+        const u = getUserOrNull(ctx, s.user_id);
+        if (u && u.active) {
+          req.user = { id: u.id, email: u.email, role: u.role, name: u.name };
+          req.sessionToken = token;
+          req.csrfToken = s.csrf_token;
+        } else {
+          destroySession(ctx.db, token);
+        }
+      }
+      if (!req.user) res.append('Set-Cookie', serialize(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
+    }
+    res.locals.user = req.user;
+    res.locals.csrfToken = req.csrfToken;
+    res.locals.idleTimeoutMs = IDLE_TIMEOUT_MS;
+    res.locals.currentPath = req.path;
+    next();
+  };
+}
+
+function getUserOrNull(ctx: Ctx, id: number) {
+  try { return getUser(ctx.db, id); } catch { return null; }
+}
+
+export function tokensEqual(a: string | undefined | null, b: string | undefined | null): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string' || a.length === 0) return false;
+  const ba = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ba.length === bb.length && crypto.timingSafeEqual(ba, bb);
+}
+
+/** CSRF check for state-changing requests of a logged-in user. */
+export function requireCsrf(req: Request): void {
+  const sent = (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>)._csrf : undefined) ?? req.get('x-csrf-token');
+  if (!tokensEqual(typeof sent === 'string' ? sent : undefined, req.csrfToken)) {
+    throw new AppError(403, 'Het formulier is verlopen of ongeldig (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.');
+  }
+}
