@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the system programs Toetsing needs and npm cannot bring: Chromium (PDF reports and
+# browser tests; puppeteer cannot download its own browser here), poppler-utils (pdftotext and
+# pdftoppm, for reading PDFs in tests and tools) and fonts. Does nothing when all are present.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Toetsing: systeempakketten installeren: ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+  echo "Installeer als beheerder: apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
