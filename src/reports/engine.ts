@@ -1,0 +1,188 @@
+// The PDF engine: one long-lived Chromium for the whole process, started on first use, and a
+// fresh browser context per job. The page runs without JavaScript and every request that is not
+// data: or about: is aborted, so a report can only show what the server put into its HTML.
+// A bounded queue keeps a burst of downloads from starting unbounded work; a browser that died
+// is replaced on the next job.
+import os from 'node:os';
+import puppeteer, { Browser, HTTPRequest, PDFOptions } from 'puppeteer';
+import { AppError } from '../errors';
+
+export interface RenderOptions {
+  /** Limit for loading the HTML (ms). */
+  loadTimeoutMs?: number;
+  /** Limit for printing (ms). */
+  printTimeoutMs?: number;
+  /** PDF bookmarks from the headings (slightly slower; off for measuring passes). */
+  outline?: boolean;
+  /** Tagged (accessible) PDF (slightly slower; off for measuring passes). */
+  tagged?: boolean;
+}
+
+export interface EngineSettings {
+  /** Jobs printing at the same time. */
+  concurrency: number;
+  /** Jobs allowed to wait; one more is refused with 503. */
+  maxQueue: number;
+  executablePath?: string;
+}
+
+const DEFAULT_LOAD_TIMEOUT_MS = 15_000;
+const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
+
+function defaultSettings(): EngineSettings {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return {
+    concurrency: Number(process.env.TOETSING_PDF_CONCURRENCY) || Math.max(1, Math.min(4, cores)),
+    maxQueue: Number(process.env.TOETSING_PDF_QUEUE) || 32,
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined,
+  };
+}
+
+let settings: EngineSettings = defaultSettings();
+let browserPromise: Promise<Browser> | null = null;
+let current: Browser | null = null;
+let active = 0;
+const waiting: Array<() => void> = [];
+
+/** Change limits (tests, benchmark). Takes effect for jobs that start afterwards. */
+export function configureEngine(next: Partial<EngineSettings>): void {
+  settings = { ...settings, ...next };
+}
+
+function launchArgs(): string[] {
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-dev-shm-usage',
+    '--font-render-hinting=none',
+  ];
+  // Chromium refuses to start its sandbox as root; keep the sandbox for everyone else.
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+async function launch(): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    headless: true,
+    // A pipe instead of a debugging port: nothing else on the machine can drive this browser.
+    pipe: true,
+    args: launchArgs(),
+    executablePath: settings.executablePath,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  browser.once('disconnected', () => {
+    if (current === browser) {
+      current = null;
+      browserPromise = null;
+    }
+  });
+  current = browser;
+  return browser;
+}
+
+/** The shared browser; a new one when there is none yet or the last one died. */
+export async function getBrowser(): Promise<Browser> {
+  if (browserPromise) {
+    const b = await browserPromise.catch(() => null);
+    if (b && b.connected) return b;
+    browserPromise = null;
+  }
+  browserPromise = launch();
+  browserPromise.catch(() => { browserPromise = null; });
+  return browserPromise;
+}
+
+/** The running browser's process id, if any (tests use it to kill the browser). */
+export function browserPid(): number | null {
+  return current?.process()?.pid ?? null;
+}
+
+async function acquire(): Promise<void> {
+  if (active < settings.concurrency) {
+    active++;
+    return;
+  }
+  if (waiting.length >= settings.maxQueue) {
+    throw new AppError(503, 'Er worden op dit moment te veel rapporten tegelijk gemaakt. Probeer het over een minuut opnieuw.');
+  }
+  // The slot is handed over directly by release(), so `active` stays counted.
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else active--;
+}
+
+export function isAllowedUrl(url: string): boolean {
+  return url.startsWith('data:') || url.startsWith('about:');
+}
+
+function guard(request: HTTPRequest): void {
+  if (request.isInterceptResolutionHandled()) return;
+  if (isAllowedUrl(request.url())) void request.continue();
+  else void request.abort('blockedbyclient');
+}
+
+function pdfOptions(opts: RenderOptions): PDFOptions {
+  return {
+    printBackground: true,
+    preferCSSPageSize: true,
+    format: 'A4',
+    outline: opts.outline ?? true,
+    tagged: opts.tagged ?? true,
+    timeout: opts.printTimeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS,
+  };
+}
+
+function isTimeout(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'TimeoutError' || /timeout/i.test(e.message));
+}
+
+/**
+ * HTML (a complete document built on the server, everything inlined) → PDF bytes. Throws an
+ * AppError 503 when the queue is full or the job runs out of time.
+ */
+export async function renderPdf(html: string, opts: RenderOptions = {}): Promise<Buffer> {
+  await acquire();
+  let browser: Browser | null = null;
+  try {
+    browser = await getBrowser();
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', guard);
+      await page.setContent(html, { waitUntil: 'load', timeout: opts.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
+      // Since puppeteer 23 pdf() gives a Uint8Array; a Buffer is what res.send and fs expect.
+      return Buffer.from(await page.pdf(pdfOptions(opts)));
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if (browser && !browser.connected) throw new AppError(503, 'De rapportgenerator is onverwacht gestopt. Probeer het opnieuw.');
+    if (isTimeout(e)) throw new AppError(503, 'Het rapport kon niet op tijd worden gemaakt. Probeer het opnieuw of neem contact op met de beheerder.');
+    throw e;
+  } finally {
+    release();
+  }
+}
+
+/** Stop the browser (tests, CLI commands, shutdown). The next job starts a new one. */
+export async function closeEngine(): Promise<void> {
+  const p = browserPromise;
+  browserPromise = null;
+  current = null;
+  if (!p) return;
+  const b = await p.catch(() => null);
+  if (b) await b.close().catch(() => undefined);
+}
