@@ -15,7 +15,8 @@ import { loadDemo } from '../demo/load';
 import { contextFrom, Io, processIo, promptHidden, readAll, withDataOption } from './io';
 import { listCommand, statusCommand } from './status';
 import { serveCommand } from './serve';
-import { backupCommand } from './backup';
+import { backupCommand, restoreCommand } from './backup';
+import { auditVerifyCommand } from './audit';
 
 /** Commander's own errors, in Dutch. */
 function dutchCommanderMessage(e: CommanderError): string {
@@ -119,8 +120,17 @@ export function buildProgram(io: Io): Command {
       } finally { ctx.db.close(); }
     });
 
-  withDataOption(program.command('backup').description('maak een consistente kopie van de database (ook terwijl de app draait)').argument('<bestand>', 'doelbestand'))
+  withDataOption(program.command('backup').description('maak een back-upmap met database, bronbestanden en manifest (ook terwijl de app draait); een doel op .sqlite of .db kopieert alleen de database').argument('<doel>', 'nieuwe map (of databasebestand)'))
     .action(async (file, opts) => backupCommand(io, file, opts));
+
+  program.command('restore').description('zet een back-upmap terug in een lege map, na controle van alle hashes, de database en het wijzigingslogboek')
+    .argument('<back-up>', 'back-upmap')
+    .requiredOption('--data <dir>', 'lege of nieuwe map om in terug te zetten')
+    .action((backup, opts) => restoreCommand(io, backup, opts));
+
+  const audit = program.command('audit').description('controles op de integriteit van de gegevens');
+  withDataOption(audit.command('verify').description('controleer de hashketen van het wijzigingslogboek; noemt de eerste beschadigde of ontbrekende regel'))
+    .action((opts) => auditVerifyCommand(io, opts));
 
   return program;
 }
