@@ -3,5 +3,9 @@
 import type { RouteDef } from '../route-table';
 import { authRoutes } from './auth.routes';
 import { overviewRoutes } from './overview.routes';
+import { inspectionRoutes } from './inspections.routes';
+import { matrixRoutes } from './matrix.routes';
+import { cellRoutes } from './cells.routes';
+import { integrityRoutes } from './integrity.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...integrityRoutes];
