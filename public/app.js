@@ -16,3 +16,12 @@
     window.location.href = '/login?verlopen=1&terug=' + encodeURIComponent(window.location.pathname);
   }, idle + 1000);
 })();
+// 2. Filter forms (data-autosubmit) apply a choice at once; the button stays for no-JS use.
+(function () {
+  var forms = document.querySelectorAll('form[data-autosubmit]');
+  Array.prototype.forEach.call(forms, function (form) {
+    form.addEventListener('change', function (e) {
+      if (e.target && e.target.tagName === 'SELECT') form.submit();
+    });
+  });
+})();

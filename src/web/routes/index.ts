@@ -6,6 +6,9 @@ import { overviewRoutes } from './overview.routes';
 import { inspectionRoutes } from './inspections.routes';
 import { matrixRoutes } from './matrix.routes';
 import { cellRoutes } from './cells.routes';
+import { nationalRoutes } from './national.routes';
+import { evidenceRoutes } from './evidence.routes';
+import { userRoutes } from './users.routes';
 import { integrityRoutes } from './integrity.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...integrityRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes];

@@ -1,0 +1,67 @@
+// Small pieces shared by the inspection screens: zod fields with Dutch messages, the edit right
+// for showing forms, and the form state that pages hand to their views (which form failed, its
+// messages, the user's input, and a conflicting stored version).
+import type { Request } from 'express';
+import { z } from 'zod';
+import { canEditInspection } from '../domain/access';
+import type { InspectionSummary } from '../domain/inspection';
+import type { FieldErrors } from './forms';
+
+export const isoDateOrEmpty = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || (/^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))), 'Vul een geldige datum in (JJJJ-MM-DD).')
+  .transform((s) => (s === '' ? null : s));
+
+export const yearField = z
+  .string()
+  .trim()
+  .regex(/^\d{4}$/, 'Vul een jaartal in van vier cijfers.')
+  .transform(Number)
+  .refine((y) => y >= 1990 && y <= 2100, 'Het jaar moet tussen 1990 en 2100 liggen.');
+
+export const versionField = z
+  .string()
+  .regex(/^\d{1,9}$/, 'Ongeldige versie; laad de pagina opnieuw.')
+  .transform(Number);
+
+export const idField = (what: string) => z.string().regex(/^\d{1,12}$/, `Kies ${what}.`).transform(Number);
+
+export const textField = (label: string, max: number, required = false) => {
+  const base = z.string().max(max, `${label} mag hoogstens ${max} tekens zijn.`);
+  return required ? base.trim().min(1, `${label} is verplicht.`) : base;
+};
+
+/** Checkbox groups arrive as absent, one string or an array. */
+export const checkboxes = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+
+/** Whether forms are shown: read-only for lezer and inspectors not on the team. */
+export function mayEdit(req: Request, inspection: InspectionSummary): boolean {
+  return Boolean(req.user) && inspection.status !== 'vastgesteld' && canEditInspection(req.user!, inspection.team);
+}
+
+export interface FormState {
+  /** Which form on the page the state belongs to. */
+  key: string;
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+  /** The stored version when a save was refused as stale (409). */
+  conflict?: unknown;
+  message?: string;
+}
+
+export const noForm: FormState = { key: '', errors: {}, values: {} };
+
+/** The user's input for a form, as strings, for re-rendering. */
+export function str(values: Record<string, unknown>, key: string, fallback = ''): string {
+  const v = values[key];
+  if (v === undefined || v === null) return fallback;
+  return Array.isArray(v) ? String(v[0] ?? '') : String(v);
+}
+
+export function strs(values: Record<string, unknown>, key: string): string[] {
+  const v = values[key];
+  if (v === undefined || v === null || v === '') return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
