@@ -1,0 +1,164 @@
+// The per-unit report as data: the unit's verdict per toezegging with its counts, per criterion
+// the verdict, motivation and cited evidence, the ombudsman points, and the predecessor's verdicts
+// beside the current ones. Roll-ups come from inspectionStatus(); nothing is recomputed here.
+import type { Ctx } from '../context';
+import { unitName } from '../criteria';
+import type { Checklist } from '../domain/checklist';
+import type { InspectionSnapshot, VerdictRecord } from '../domain/inspection';
+import { describeTally } from '../domain/rollup';
+import { inspectionStatus, InspectionStatus } from '../domain/status';
+import { AppError } from '../errors';
+import { dutchDate, dutchPeriod } from '../format';
+import { renderMarkdownForPrint } from '../markdown';
+import { loadSnapshot } from '../store/inspections.store';
+import { chapterNotes, legend, Note, noteRegistry, reportStatus, ReportStatus, VerdictView, verdictView } from './common';
+import { illustrativeHtml, SourceView, sourcesView } from './national.model';
+
+const CRITERIA_NOUN = { one: 'criterium', many: 'criteria' };
+
+export interface UnitCriterionView {
+  id: string;
+  number: string;
+  text: string;
+  subpoints: string[];
+  verdict: VerdictView;
+  previous: VerdictView | null;
+  motivationHtml: string;
+  notes: Note[];
+  excerpts: Array<{ note: number; text: string }>;
+}
+
+export interface UnitGroupView {
+  id: string;
+  number: number;
+  title: string;
+  kind: string;
+  verdict: VerdictView;
+  summary: string;
+  complete: boolean;
+  overrideHtml: string | null;
+  previous: VerdictView | null;
+  criteria: UnitCriterionView[];
+  notes: Note[];
+}
+
+export interface UnitChecklistView {
+  id: string;
+  title: string;
+  shortTitle: string;
+  legend: VerdictView[];
+  groups: UnitGroupView[];
+}
+
+export interface UnitReportModel {
+  kind: 'unit';
+  title: string;
+  inspectionTitle: string;
+  year: number;
+  unit: string;
+  unitName: string;
+  fieldwork: string;
+  status: ReportStatus;
+  illustrativeHtml: string | null;
+  predecessor: { title: string; year: number } | null;
+  assessed: number;
+  total: number;
+  checklists: UnitChecklistView[];
+  sources: SourceView[];
+  generatedOn: string;
+}
+
+type Rollups = InspectionStatus['rollups'];
+
+function previousOf(prev: { s: InspectionSnapshot; st: InspectionStatus } | null, checklist: Checklist, unit: string) {
+  if (!prev || !prev.s.units.includes(unit)) return null;
+  const r = prev.st.rollups.find((x) => x.checklist.id === checklist.id);
+  if (!r) return null;
+  const cells = new Map(prev.s.verdicts.filter((v) => v.unit === unit && v.checklist === checklist.id).map((v) => [v.criterion, v.verdict]));
+  return {
+    criterion: (id: string) => (cells.has(id) ? verdictView(checklist, cells.get(id)!) : null),
+    group: (id: string) => {
+      const g = r.rollup.unitGroup.get(unit)?.get(id);
+      return g ? verdictView(checklist, g.final) : null;
+    },
+  };
+}
+
+export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): UnitReportModel {
+  const s = loadSnapshot(ctx.db, inspectionId);
+  if (!s.units.includes(unit)) {
+    throw new AppError(404, `Eenheid '${unit}' hoort niet bij dit onderzoek (eenheden: ${s.units.join(', ')}).`);
+  }
+  const st = inspectionStatus(s, ctx.catalogue);
+  const prevSnapshot = s.predecessor ? loadSnapshot(ctx.db, s.predecessor.id) : null;
+  const prev = prevSnapshot ? { s: prevSnapshot, st: inspectionStatus(prevSnapshot, ctx.catalogue) } : null;
+  const notes = noteRegistry(s.evidence);
+  const cells = new Map<string, VerdictRecord>(s.verdicts.filter((v) => v.unit === unit).map((v) => [`${v.checklist}/${v.criterion}`, v]));
+
+  const checklists = (st.rollups as Rollups).map(({ checklist, rollup }): UnitChecklistView => {
+    const before = previousOf(prev, checklist, unit);
+    return {
+      id: checklist.id,
+      title: checklist.title,
+      shortTitle: checklist.shortTitle,
+      legend: legend(checklist),
+      groups: checklist.groups.map((g): UnitGroupView => {
+        const r = rollup.unitGroup.get(unit)!.get(g.id)!;
+        const cited: Note[] = [];
+        const criteria = g.criteria.map((cr): UnitCriterionView => {
+          const v = cells.get(`${checklist.id}/${cr.id}`);
+          const links = v?.links ?? [];
+          const own = links.map((l) => ({ link: l, note: notes.cite(l.evidenceId) })).filter((x): x is { link: typeof x.link; note: Note } => x.note !== null);
+          cited.push(...own.map((x) => x.note));
+          return {
+            id: cr.id,
+            number: cr.number,
+            text: cr.text,
+            subpoints: cr.subpoints ?? [],
+            verdict: verdictView(checklist, v?.verdict ?? 'niet_beoordeeld'),
+            previous: before?.criterion(cr.id) ?? null,
+            motivationHtml: renderMarkdownForPrint(v?.motivation),
+            notes: own.map((x) => x.note).sort((a, b) => a.number - b.number),
+            excerpts: own.filter((x) => x.link.excerpt.trim() !== '').map((x) => ({ note: x.note.number, text: x.link.excerpt })),
+          };
+        });
+        return {
+          id: g.id,
+          number: g.number,
+          title: g.title,
+          kind: g.kind,
+          verdict: verdictView(checklist, r.final),
+          summary: describeTally(checklist, r.tally, CRITERIA_NOUN),
+          complete: r.complete,
+          overrideHtml: r.override ? renderMarkdownForPrint(r.override.motivation) : null,
+          previous: before?.group(g.id) ?? null,
+          criteria,
+          notes: chapterNotes(cited),
+        };
+      }),
+    };
+  });
+
+  const cellsOfUnit = [...cells.values()];
+  const name = unitName(ctx.catalogue, unit);
+  const cited = notes.all();
+  const citedIds = new Set(cited.map((n) => n.evidenceId));
+  return {
+    kind: 'unit',
+    title: `${s.title} — ${name}`,
+    inspectionTitle: s.title,
+    year: s.year,
+    unit,
+    unitName: name,
+    fieldwork: dutchPeriod(s.fieldworkStart, s.fieldworkEnd),
+    status: reportStatus(s),
+    illustrativeHtml: illustrativeHtml(s),
+    predecessor: s.predecessor ? { title: s.predecessor.title, year: s.predecessor.year } : null,
+    assessed: cellsOfUnit.filter((v) => v.verdict !== 'niet_beoordeeld').length,
+    total: checklists.reduce((n, c) => n + c.groups.reduce((m, g) => m + g.criteria.length, 0), 0),
+    checklists,
+    // The unit report lists only what it cites: the national report has the whole file.
+    sources: sourcesView({ ...s, evidence: s.evidence.filter((e) => citedIds.has(e.id)) }, cited),
+    generatedOn: dutchDate(new Date().toISOString()),
+  };
+}
