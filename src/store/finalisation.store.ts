@@ -55,7 +55,16 @@ export interface RenderedReport {
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
-export function finaliseInspection(db: DB, catalogue: Catalogue, actor: string, inspectionId: number, mark: number, reports: RenderedReport[]): void {
+export function finaliseInspection(
+  db: DB,
+  catalogue: Catalogue,
+  actor: string,
+  inspectionId: number,
+  mark: number,
+  reports: RenderedReport[],
+  /** The moment printed on the reports; the same is stored as finalised_at. */
+  at: string = nowIso(),
+): void {
   db.transaction(() => {
     assertEditable(db, inspectionId);
     if (stateMark(db, inspectionId) !== mark) {
@@ -74,7 +83,7 @@ export function finaliseInspection(db: DB, catalogue: Catalogue, actor: string, 
     if (given.size !== expected.size || [...expected].some((u) => !given.has(u))) {
       throw new Error('finaliseInspection needs the national report and one per unit');
     }
-    const now = nowIso();
+    const now = at;
     const add = db.prepare('INSERT INTO final_reports (inspection_id, unit_code, pdf, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const stored = reports.map((r) => {
       const hash = sha256(r.pdf);

@@ -6,8 +6,10 @@ import { findCriterion } from '../../domain/checklist';
 import { finalisationCheck } from '../../domain/finalisation';
 import { inspectionStatus } from '../../domain/status';
 import { canEditInspection } from '../../domain/access';
-import { notFound } from '../../errors';
-import { acceptBlocker, listAcceptances, listFinalReports, reopenAsRevision, revisionInfo } from '../../store/finalisation.store';
+import { finalised, notFound } from '../../errors';
+import { renderFinalReports } from '../../reports/final-reports';
+import { nowIso } from '../../store/db';
+import { acceptBlocker, finaliseInspection, listAcceptances, listFinalReports, reopenAsRevision, revisionInfo, stateMark } from '../../store/finalisation.store';
 import { cellHistory, inspectionHistory, verdictChecklists } from '../../store/history.store';
 import { loadSnapshot } from '../../store/inspections.store';
 import { getCell } from '../../store/verdicts.store';
@@ -118,6 +120,28 @@ export const integrityRoutes: RouteDef[] = [
     access: EVERY_ROLE,
     summary: 'vaststellen: blokkades, aanvaardingen en opgeslagen rapporten',
     handler: (req, res) => renderFinalise(req, res),
+  },
+  {
+    method: 'post',
+    path: '/onderzoeken/:inspectionId/vaststellen',
+    access: EDITORS,
+    summary: 'een onderzoek vaststellen: rapporten maken en met hun SHA-256 opslaan',
+    handler: async (req, res) => {
+      const inspection = inspectionFor(req, 'edit');
+      const form = parseForm(z.object({}).strict(), req.body);
+      if (!form.ok) return renderFinalise(req, res, 400, { key: 'finalise', errors: form.errors, values: {}, message: form.errors._form });
+      if (inspection.status === 'vastgesteld') throw finalised();
+      // Check before the (slow) rendering; the store checks again inside its transaction.
+      const blockers = inspectionStatus(loadSnapshot(req.ctx.db, inspection.id), req.ctx.catalogue).blockers;
+      if (!finalisationCheck(blockers, listAcceptances(req.ctx.db, inspection.id), req.user!.email).allowed) {
+        return renderFinalise(req, res, 409, { key: 'finalise', errors: {}, values: {}, message: 'Vaststellen kan nog niet: zie de blokkades hieronder.' });
+      }
+      const mark = stateMark(req.ctx.db, inspection.id);
+      const at = nowIso();
+      const reports = await renderFinalReports(req.ctx, inspection.id, at);
+      finaliseInspection(req.ctx.db, req.ctx.catalogue, req.user!.email, inspection.id, mark, reports, at);
+      res.redirect(303, `/onderzoeken/${inspection.id}/vaststellen`);
+    },
   },
   {
     method: 'post',
