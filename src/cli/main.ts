@@ -16,6 +16,7 @@ import { contextFrom, Io, processIo, promptHidden, readAll, withDataOption } fro
 import { listCommand, statusCommand } from './status';
 import { serveCommand } from './serve';
 import { backupCommand, restoreCommand } from './backup';
+import { reportCommand } from './report';
 import { auditVerifyCommand } from './audit';
 
 /** Commander's own errors, in Dutch. */
@@ -119,6 +120,11 @@ export function buildProgram(io: Io): Command {
         io.out(`Geïmporteerd als onderzoek ${id}.`);
       } finally { ctx.db.close(); }
     });
+
+  withDataOption(program.command('report').description('maak het landelijke rapport of het rapport van één eenheid als PDF').argument('<onderzoek>', 'id of sleutel'))
+    .option('--unit <code>', 'rapport voor deze eenheid (bijvoorbeeld AMS) in plaats van het landelijke rapport')
+    .requiredOption('--out <bestand>', 'het PDF-bestand om te schrijven')
+    .action(async (ref, opts) => reportCommand(io, ref, opts));
 
   withDataOption(program.command('backup').description('maak een back-upmap met database, bronbestanden en manifest (ook terwijl de app draait); een doel op .sqlite of .db kopieert alleen de database').argument('<doel>', 'nieuwe map (of databasebestand)'))
     .action(async (file, opts) => backupCommand(io, file, opts));

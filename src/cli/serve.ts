@@ -7,6 +7,7 @@ import { loadDemo } from '../demo/load';
 import { countUsers } from '../store/users.store';
 import { listInspections } from '../store/inspections.store';
 import { startServer } from '../web/server';
+import { closeEngine } from '../reports/engine';
 import { ensureDemoAccounts, formatAccounts } from './demo-accounts';
 import type { Io } from './io';
 
@@ -24,7 +25,7 @@ export async function serveCommand(io: Io, opts: { data?: string; criteria?: str
   const addr = server.address() as AddressInfo;
   io.out(`Toetsing draait op http://${addr.address}:${addr.port}/ (datamap ${cfg.dataDir}). Stoppen: Ctrl+C`);
   await new Promise<void>((resolve) => {
-    const stop = () => server.close(() => { ctx.db.close(); resolve(); });
+    const stop = () => server.close(() => { void closeEngine().finally(() => { ctx.db.close(); resolve(); }); });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -10,5 +10,6 @@ import { nationalRoutes } from './national.routes';
 import { evidenceRoutes } from './evidence.routes';
 import { userRoutes } from './users.routes';
 import { integrityRoutes } from './integrity.routes';
+import { reportRoutes } from './reports.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...reportRoutes];

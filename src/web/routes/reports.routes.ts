@@ -1,0 +1,47 @@
+// PDF reports for every role: the national report and one per unit. Thin on purpose: a
+// finalised inspection can later serve its stored bytes by swapping what `pdfFor` returns.
+import type { Response } from 'express';
+import { notFound } from '../../errors';
+import { nationalReportPdf, unitReportPdf } from '../../reports';
+import { inspectionFor } from '../inspection-access';
+import { EVERY_ROLE, RouteDef } from '../route-table';
+
+/** "recht-van-klagen-2022-rapport.pdf": only safe characters in the header. */
+export function reportFilename(...parts: string[]): string {
+  return `${parts.join('-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-')}.pdf`;
+}
+
+function sendPdf(res: Response, bytes: Buffer, filename: string): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Length', String(bytes.length));
+  res.end(bytes);
+}
+
+export const reportRoutes: RouteDef[] = [
+  {
+    method: 'get',
+    path: '/onderzoeken/:inspectionId/rapport.pdf',
+    access: EVERY_ROLE,
+    summary: 'landelijk rapport (PDF)',
+    handler: async (req, res) => {
+      const inspection = inspectionFor(req, 'read');
+      const bytes = await nationalReportPdf(req.ctx, inspection.id);
+      sendPdf(res, bytes, reportFilename(inspection.ref, 'rapport'));
+    },
+  },
+  {
+    method: 'get',
+    path: '/onderzoeken/:inspectionId/eenheden/:unitCode/rapport.pdf',
+    access: EVERY_ROLE,
+    summary: 'rapport per eenheid (PDF)',
+    handler: async (req, res) => {
+      const inspection = inspectionFor(req, 'read');
+      const unit = String(req.params.unitCode);
+      if (!inspection.units.includes(unit)) throw notFound('Deze eenheid hoort niet bij dit onderzoek.');
+      const bytes = await unitReportPdf(req.ctx, inspection.id, unit);
+      sendPdf(res, bytes, reportFilename(inspection.ref, unit, 'rapport'));
+    },
+  },
+];
