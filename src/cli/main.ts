@@ -16,6 +16,7 @@ import { contextFrom, Io, processIo, promptHidden, readAll, withDataOption } fro
 import { listCommand, statusCommand } from './status';
 import { serveCommand } from './serve';
 import { backupCommand, restoreCommand } from './backup';
+import { compareCommand, statsImportCommand, trendCommand } from './compare';
 import { reportCommand } from './report';
 import { auditVerifyCommand } from './audit';
 
@@ -137,6 +138,19 @@ export function buildProgram(io: Io): Command {
   const audit = program.command('audit').description('controles op de integriteit van de gegevens');
   withDataOption(audit.command('verify').description('controleer de hashketen van het wijzigingslogboek; noemt de eerste beschadigde of ontbrekende regel'))
     .action((opts) => auditVerifyCommand(io, opts));
+
+  withDataOption(program.command('compare').description('vergelijk twee onderzoeken (richting per criterium, eenheid en toezegging)').argument('<eerder>', 'id of sleutel van het eerdere onderzoek').argument('<later>', 'id of sleutel van het latere onderzoek'))
+    .option('--out <bestand>', 'schrijf de vergelijking naar bestand.pdf, .csv of .xlsx (formaat volgt uit de extensie)')
+    .option('--motivaties', 'in de PDF de motiveringen naast elkaar')
+    .action(async (earlier, later, opts) => { const ctx = contextFrom(opts); try { await compareCommand(ctx, io, earlier, later, opts); } finally { ctx.db.close(); } });
+
+  withDataOption(program.command('trend').description('trend over drie of meer onderzoeken van hetzelfde (of een gekoppeld) kader').argument('<onderzoek...>', 'ids of sleutels'))
+    .option('--json', 'als JSON')
+    .action((refs, opts) => { const ctx = contextFrom(opts); try { trendCommand(ctx, io, refs, opts); } finally { ctx.db.close(); } });
+
+  const stats = program.command('stats').description('klachtcijfers');
+  withDataOption(stats.command('import').description('importeer klachtcijfers uit CSV (alles of niets; vervangt de huidige cijfers)').argument('<onderzoek>', 'id of sleutel').argument('<bestand>', 'CSV met kolommen jaar, eenheid, afgerond, aannemen, eerste_fase, tweede_fase'))
+    .action((ref, file, opts) => { const ctx = contextFrom(opts); try { statsImportCommand(ctx, io, ref, file); } finally { ctx.db.close(); } });
 
   return program;
 }

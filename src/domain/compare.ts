@@ -142,6 +142,7 @@ export interface InspectionHead {
   year: number;
   illustrative: boolean;
   illustrativeNote: string;
+  status: InspectionSnapshot['status'];
 }
 
 export interface RecommendationOutcome {
@@ -175,7 +176,7 @@ export interface Comparison {
 }
 
 export function head(s: InspectionSnapshot): InspectionHead {
-  return { id: s.id, ref: s.ref, title: s.title, year: s.year, illustrative: s.illustrative, illustrativeNote: s.illustrativeNote };
+  return { id: s.id, ref: s.ref, title: s.title, year: s.year, illustrative: s.illustrative, illustrativeNote: s.illustrativeNote, status: s.status };
 }
 
 export type VerdictLookup = (checklist: string, criterion: string, unit: string) => { verdict: string; motivation: string };

@@ -3,6 +3,7 @@
 import type { RouteDef } from '../route-table';
 import { authRoutes } from './auth.routes';
 import { overviewRoutes } from './overview.routes';
+import { compareRoutes } from './compare.routes';
 import { inspectionRoutes } from './inspections.routes';
 import { matrixRoutes } from './matrix.routes';
 import { cellRoutes } from './cells.routes';
@@ -12,4 +13,4 @@ import { userRoutes } from './users.routes';
 import { integrityRoutes } from './integrity.routes';
 import { reportRoutes } from './reports.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...reportRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes];

@@ -1,0 +1,51 @@
+// The comparison as a PDF: the report engine, print stylesheet and table of contents of the
+// other reports (src/reports/index.ts), with its own template reports/compare.ejs.
+import ejs from 'ejs';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Catalogue } from '../domain/checklist';
+import { Comparison, DIRECTIONS } from '../domain/compare';
+import { INSPECTION_STATUS_LABELS } from '../domain/vocabulary';
+import { unitName } from '../criteria';
+import { dutchDate } from '../format';
+import { renderMarkdownForPrint } from '../markdown';
+import { statisticsChart } from './charts';
+import { criterionNumbers, RELATION_TEXT } from './compare-rows';
+import { directionWords } from './compare.model';
+import { REPORTS_DIR, reportDocument } from './index';
+import type { RenderOptions } from './engine';
+import { printWithToc, TwoPassDocument } from './toc';
+
+function render(template: string, data: Record<string, unknown>): string {
+  const filename = path.join(REPORTS_DIR, template);
+  return ejs.render(fs.readFileSync(filename, 'utf8'), data, { filename });
+}
+
+/** Based on finalised inspections only, or (red) still on concept verdicts. */
+function mark(cmp: Comparison): { mark: string; final: boolean } {
+  const final = cmp.earlier.status === 'vastgesteld' && cmp.later.status === 'vastgesteld';
+  return { final, mark: final ? 'Op basis van vastgestelde onderzoeken' : 'CONCEPT — berust op niet vastgestelde oordelen' };
+}
+
+export function comparisonDocument(cmp: Comparison, catalogue: Catalogue, opts: { motivations: boolean }): TwoPassDocument {
+  const m = mark(cmp);
+  const title = `Vergelijking ${cmp.earlier.year} → ${cmp.later.year}`;
+  const national = cmp.statistics.filter((s) => s.unit === null);
+  const css = fs.readFileSync(path.join(REPORTS_DIR, 'compare.css'), 'utf8');
+  return reportDocument({
+    title: `${title}: ${cmp.earlier.title} en ${cmp.later.title}`,
+    page: { runningTitle: `${title} · ${cmp.later.title}`, mark: m.mark, final: m.final, illustrative: cmp.earlier.illustrative || cmp.later.illustrative },
+    titlePage: `<style>${css}</style>` + render('partials/compare-title.ejs', {
+      cmp, ...m, generatedOn: dutchDate(new Date().toISOString()), statusLabel: (s: keyof typeof INSPECTION_STATUS_LABELS) => INSPECTION_STATUS_LABELS[s].toLowerCase(),
+    }),
+    body: (r) => render('compare.ejs', {
+      cmp, r, dir: directionWords, directions: DIRECTIONS, relationText: RELATION_TEXT, numbers: criterionNumbers,
+      unitName: (code: string) => unitName(catalogue, code), markdown: renderMarkdownForPrint, motivations: opts.motivations,
+      chartSvg: national.length ? statisticsChart(national) : null,
+    }),
+  });
+}
+
+export async function comparisonPdf(cmp: Comparison, catalogue: Catalogue, opts: { motivations: boolean }, render: RenderOptions = {}): Promise<Buffer> {
+  return printWithToc(comparisonDocument(cmp, catalogue, opts), render);
+}
