@@ -71,7 +71,14 @@ function withDirections(sides: Array<Side | null>): TrendPoint[] {
   }));
 }
 
-export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[]): Trend {
+/** Whether `fromId` is the checklist or leads to it through mappings. */
+function lineageTo(catalogue: Catalogue, fromId: string, target: Checklist): boolean {
+  const from = catalogue.checklists.get(fromId);
+  return from !== undefined && buildLineage(catalogue, from, target) !== null;
+}
+
+/** `only`: limit the trend to one checklist (its id; later versions mapped from it count too). */
+export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[], only?: string): Trend {
   if (snapshots.length < 2) throw new AppError(400, 'Kies ten minste twee (bij voorkeur drie of meer) onderzoeken voor een trend.');
   if (new Set(snapshots.map((s) => s.id)).size !== snapshots.length) throw new AppError(400, 'Elk onderzoek mag maar één keer in de trend voorkomen.');
   const ordered = [...snapshots].sort((a, b) => a.year - b.year || a.id - b.id);
@@ -82,9 +89,10 @@ export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[]): 
   const lookups = ordered.map(lookup);
 
   const checklists: TrendChecklist[] = [];
+  const linked = new Set<number>();
   for (const ref of last.checklists) {
     const target = catalogue.checklists.get(ref.id);
-    if (!target) continue;
+    if (!target || (only && !lineageTo(catalogue, only, target))) continue;
     // Per inspection, the lineage from the checklist it used to the latest one (same id first).
     const lineages: Array<Lineage | null> = ordered.map((s) => {
       const own = s.checklists.map((c) => catalogue.checklists.get(c.id)).filter((c): c is Checklist => c !== undefined);
@@ -94,13 +102,9 @@ export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[]): 
       }
       return null;
     });
-    const unlinked = ordered.filter((_, i) => lineages[i] === null);
-    if (unlinked.length > 0) {
-      throw new AppError(
-        400,
-        `Geen trend mogelijk voor ‘${target.shortTitle}’: ${unlinked.map((s) => `‘${s.title}’ (${s.year})`).join(', ')} ${unlinked.length === 1 ? 'gebruikt' : 'gebruiken'} dit kader niet en er is geen koppeling (mapping) naartoe.`,
-      );
-    }
+    // An inspection that did not use this checklist (nor a version mapped to it) gets points
+    // "niet vergelijkbaar" here; it is refused only when it shares no checklist at all (below).
+    lineages.forEach((l, i) => { if (l) linked.add(i); });
 
     const absent = (i: number, unit: string) => !ordered[i].units.includes(unit);
     const rows: TrendRow[] = allCriteria(target).map((cr) => ({
@@ -111,7 +115,8 @@ export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[]): 
       units: units.map((unit) => ({
         unit,
         points: withDirections(ordered.map((_, i) => {
-          const l = lineages[i]!;
+          const l = lineages[i];
+          if (!l) return null;
           const sources = l.sources.get(cr.id) ?? [];
           return sources.length === 0 ? null : sourceVerdict(l.from, lookups[i], sources, unit, absent(i, unit));
         })),
@@ -119,12 +124,13 @@ export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[]): 
     }));
     const vanished = new Map<string, TrendRow>();
     lineages.forEach((l, i) => {
-      for (const orphan of l!.orphans) {
-        const key = `${l!.from.id}/${orphan.id}`;
-        const cr = allCriteria(l!.from).find((c) => c.id === orphan.id)!;
+      if (!l) return;
+      for (const orphan of l.orphans) {
+        const key = `${l.from.id}/${orphan.id}`;
+        const cr = allCriteria(l.from).find((c) => c.id === orphan.id)!;
         const row = vanished.get(key) ?? {
           key,
-          group: groupRef(l!.from, orphan.id),
+          group: groupRef(l.from, orphan.id),
           criterion: { id: cr.id, number: cr.number, text: cr.text },
           vanished: true,
           units: units.map((unit) => ({ unit, points: [] as TrendPoint[] })),
@@ -132,7 +138,7 @@ export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[]): 
         vanished.set(key, row);
         row.units.forEach((t) => {
           const sides = t.points.length ? t.points.map((p) => p.side) : ordered.map(() => null as Side | null);
-          sides[i] = sourceVerdict(l!.from, lookups[i], [orphan.id], t.unit, absent(i, t.unit));
+          sides[i] = sourceVerdict(l.from, lookups[i], [orphan.id], t.unit, absent(i, t.unit));
           t.points = withDirections(sides);
         });
       }
@@ -140,28 +146,35 @@ export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[]): 
 
     const groups: TrendGroup[] = target.groups.map((g) => {
       const at = (i: number) => {
-        const l = lineages[i]!;
-        const hasGroup = l.from.groups.some((x) => x.id === g.id);
-        return { l, hasGroup, roll: statuses[i].rollups.find((r) => r.checklist.id === l.from.id)?.rollup };
+        const l = lineages[i];
+        const hasGroup = l !== null && l.from.groups.some((x) => x.id === g.id);
+        return { l, hasGroup, roll: l ? statuses[i].rollups.find((r) => r.checklist.id === l.from.id)?.rollup : undefined };
       };
       return {
         group: { id: g.id, number: g.number, title: g.title },
         national: withDirections(ordered.map((_, i) => {
           const { l, hasGroup, roll } = at(i);
-          return hasGroup ? rolledSide(l.from, roll?.nationalGroup.get(g.id), false) : null;
+          return hasGroup && l ? rolledSide(l.from, roll?.nationalGroup.get(g.id), false) : null;
         })),
         units: units.map((unit) => ({
           unit,
           points: withDirections(ordered.map((_, i) => {
             const { l, hasGroup, roll } = at(i);
-            return hasGroup ? rolledSide(l.from, roll?.unitGroup.get(unit)?.get(g.id), absent(i, unit)) : null;
+            return hasGroup && l ? rolledSide(l.from, roll?.unitGroup.get(unit)?.get(g.id), absent(i, unit)) : null;
           })),
         })),
       };
     });
-    checklists.push({ checklist: target, sources: lineages.map((l) => l!.from), rows: [...rows, ...vanished.values()], groups });
+    checklists.push({ checklist: target, sources: lineages.map((l) => l?.from ?? null), rows: [...rows, ...vanished.values()], groups });
   }
-  if (checklists.length === 0) throw new AppError(400, 'Het laatste onderzoek heeft geen bekend toetsingskader; er is geen trend te tonen.');
+  if (checklists.length === 0) throw new AppError(400, only ? `Het laatste onderzoek gebruikt het kader ‘${only}’ niet (ook niet via een koppeling); er is geen trend te tonen.` : 'Het laatste onderzoek heeft geen bekend toetsingskader; er is geen trend te tonen.');
+  const unlinked = ordered.filter((_, i) => !linked.has(i));
+  if (unlinked.length > 0) {
+    throw new AppError(
+      400,
+      `Geen trend mogelijk: ${unlinked.map((s) => `‘${s.title}’ (${s.year})`).join(', ')} ${unlinked.length === 1 ? 'heeft' : 'hebben'} geen kader gemeen met ‘${last.title}’ (${last.year}) en er is geen koppeling (mapping) tussen de kaders.`,
+    );
+  }
   return { inspections: ordered.map(head), units, checklists, statistics: mergeStatistics(ordered) };
 }
 

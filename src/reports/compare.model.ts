@@ -10,8 +10,8 @@ export function loadComparison(ctx: Ctx, earlierId: number, laterId: number): Co
   return compareInspections(ctx.catalogue, loadSnapshot(ctx.db, earlierId), loadSnapshot(ctx.db, laterId));
 }
 
-export function loadTrend(ctx: Ctx, ids: number[]): Trend {
-  return trendOf(ctx.catalogue, ids.map((id) => loadSnapshot(ctx.db, id)));
+export function loadTrend(ctx: Ctx, ids: number[], only?: string): Trend {
+  return trendOf(ctx.catalogue, ids.map((id) => loadSnapshot(ctx.db, id)), only);
 }
 
 export function comparisonTitle(cmp: Comparison): string {

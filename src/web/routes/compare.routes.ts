@@ -232,7 +232,7 @@ export const compareRoutes: RouteDef[] = [
       if (ids.length === 0) return res.render('compare/trend', base);
       try {
         for (const i of ids) inspectionOrBadRequest(req, i, 'gekozen');
-        const trend = loadTrend(req.ctx, ids);
+        const trend = loadTrend(req.ctx, ids, kader);
         res.render('compare/trend', { ...base, title: `Trend ${trend.inspections.map((i) => i.year).join(' → ')}`, trend, selected: ids, kader: kader ?? '', chartUrl: statisticsChartUrl(trend.statistics) });
       } catch (e) {
         if (e instanceof AppError && e.status === 400) return res.status(400).render('compare/trend', { ...base, selected: ids, kader: kader ?? '', error: e.message });
