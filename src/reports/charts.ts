@@ -15,11 +15,31 @@ export const VERDICT_COLOURS: Record<VerdictView['cls'], string> = {
   'v-none': '#9e9e9e',
 };
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+/** Renumber ECharts' generated ids and classes (zr3-cls-17, zr3-p0, ...) from zero per chart. */
+function stableIds(svg: string, name: string): string {
+  const seen = new Map<string, string>();
+  const counters = new Map<string, number>();
+  return svg.replace(/\bzr\d+-([a-z]+-?)(\d+)\b/g, (token, kind: string) => {
+    let id = seen.get(token);
+    if (!id) {
+      const n = counters.get(kind) ?? 0;
+      counters.set(kind, n + 1);
+      id = `${name}-${kind}${n}`;
+      seen.set(token, id);
+    }
+    return id;
+  });
+}
+
+/**
+ * `name` replaces ECharts' per-process element ids (zr1-, zr2-, ...), so the same data always
+ * gives the same SVG: the report's HTML, and with it the cached page positions, stay stable.
+ */
+function render(name: string, option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT, fontSize: 11 }, aria: { enabled: true, decal: { show: true } }, ...option });
-    return chart.renderToSVGString();
+    return stableIds(chart.renderToSVGString(), name);
   } finally {
     chart.dispose();
   }
@@ -29,6 +49,7 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
 export function verdictChart(rows: Array<{ group: string; counts: Array<{ label: string; cls: string; count: number }> }>, levels: VerdictView[]): string {
   const height = 88 + rows.length * 46;
   return render(
+    'verdicts',
     {
       color: levels.map((l) => VERDICT_COLOURS[l.cls]),
       legend: { bottom: 0, itemWidth: 14, itemHeight: 10 },
@@ -62,6 +83,7 @@ export function statisticsChart(rows: StatisticRecord[]): string {
     data,
   });
   return render(
+    'complaints',
     {
       legend: { bottom: 0, itemWidth: 14, itemHeight: 10 },
       grid: { left: 60, right: 20, top: 30, bottom: 50 },
