@@ -137,11 +137,13 @@ export const evidenceRoutes: RouteDef[] = [
       const parsed = parseForm(listSchema(req, inspection), req.query);
       const f = parsed.ok ? parsed.data : { eenheid: '', soort: '', criterium: '', wederhoor: '' };
       const cellsByEvidence = new Map<number, Set<string>>();
+      const linkCount = new Map<number, number>();
       for (const v of snapshot.verdicts) {
         for (const l of v.links) {
           const set = cellsByEvidence.get(l.evidenceId) ?? new Set<string>();
           set.add(`${v.checklist}/${v.criterion}`);
           cellsByEvidence.set(l.evidenceId, set);
+          linkCount.set(l.evidenceId, (linkCount.get(l.evidenceId) ?? 0) + 1);
         }
       }
       const rows = snapshot.evidence
@@ -149,7 +151,7 @@ export const evidenceRoutes: RouteDef[] = [
         .filter((e) => !f.soort || e.type === f.soort)
         .filter((e) => !f.criterium || cellsByEvidence.get(e.id)?.has(f.criterium))
         .filter((e) => !f.wederhoor || (f.wederhoor === 'geen' ? !e.wederhoor : e.wederhoor?.status === f.wederhoor))
-        .map((e) => ({ evidence: e, linkCount: snapshot.verdicts.reduce((n, v) => n + v.links.filter((l) => l.evidenceId === e.id).length, 0) }));
+        .map((e) => ({ evidence: e, linkCount: linkCount.get(e.id) ?? 0 }));
       res.status(parsed.ok ? 200 : 400).render('evidence/index', {
         title: `Bronnen · ${inspection.title}`,
         inspection,
