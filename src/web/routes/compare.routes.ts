@@ -66,7 +66,7 @@ function mayEdit(req: Request, inspection: InspectionSummary): boolean {
 }
 
 function pickerOptions(req: Request) {
-  return listInspections(req.ctx.db).map((i) => ({ id: i.id, label: `${i.year} — ${i.title}${i.illustrative ? ' (illustratief)' : ''}`, predecessorId: i.predecessorId, checklists: i.checklists.map((c) => c.id) }));
+  return listInspections(req.ctx.db).map((i) => ({ id: i.id, label: `${i.year} — ${i.title}${i.illustrative && !/illustratief/i.test(i.title) ? ' (illustratief)' : ''}`, predecessorId: i.predecessorId, checklists: i.checklists.map((c) => c.id) }));
 }
 
 function renderComparePage(req: Request, res: Response, status: number, locals: Record<string, unknown>) {
