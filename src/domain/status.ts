@@ -15,7 +15,23 @@ export interface InspectionStatus {
   blockers: Blocker[];
 }
 
+/**
+ * Computed once per snapshot object: the store hands out the same (frozen) snapshot while the
+ * inspection is unchanged, so pages viewed again reuse the roll-ups and blockers.
+ */
+const computed = new WeakMap<InspectionSnapshot, WeakMap<Catalogue, InspectionStatus>>();
+
 export function inspectionStatus(snapshot: InspectionSnapshot, catalogue: Catalogue): InspectionStatus {
+  if (!Object.isFrozen(snapshot)) return computeStatus(snapshot, catalogue);
+  let byCatalogue = computed.get(snapshot);
+  if (!byCatalogue) computed.set(snapshot, (byCatalogue = new WeakMap()));
+  let status = byCatalogue.get(catalogue);
+  if (!status) byCatalogue.set(catalogue, (status = computeStatus(snapshot, catalogue)));
+  return status;
+}
+
+function computeStatus(snapshot: InspectionSnapshot, catalogue: Catalogue): InspectionStatus {
+  const inScope = new Set(snapshot.units);
   const rollups: InspectionStatus['rollups'] = [];
   let total = 0;
   let assessed = 0;
@@ -26,7 +42,7 @@ export function inspectionStatus(snapshot: InspectionSnapshot, catalogue: Catalo
     const overrides = snapshot.overrides.filter((o) => o.checklist === checklist.id);
     rollups.push({ checklist, rollup: rollUp(checklist, snapshot.units, cells, overrides) });
     total += allCriteria(checklist).length * snapshot.units.length;
-    assessed += cells.filter((c) => c.verdict !== NOT_ASSESSED && snapshot.units.includes(c.unit)).length;
+    assessed += cells.filter((c) => c.verdict !== NOT_ASSESSED && inScope.has(c.unit)).length;
   }
   return {
     assessed,

@@ -51,6 +51,12 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
   app.set('trust proxy', false);
+  // Compile each template once, not on every request (Express only does so with
+  // NODE_ENV=production); a template changes only with a new release.
+  app.set('view cache', true);
+  // Pages are sent with Cache-Control: no-store, so an ETag is never used; computing one hashed
+  // every response body (2 MB for a 6,000-cell matrix).
+  app.set('etag', false);
   app.set('secureCookies', options.secureCookies ?? false);
   app.locals.h = viewHelpers(ctx);
   app.locals.catalogue = ctx.catalogue;

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { Checklist, NOT_ASSESSED, codeOfRank, rankOf, verdictLabel } from '../../domain/checklist';
 import type { InspectionSnapshot } from '../../domain/inspection';
-import { describeTally, Rolled } from '../../domain/rollup';
+import { describeTally, Rolled, RollUp } from '../../domain/rollup';
 import { inspectionStatus } from '../../domain/status';
 import { WORKFLOW, WORKFLOW_LABELS } from '../../domain/vocabulary';
 import { unitName } from '../../criteria';
@@ -71,66 +71,95 @@ function buildMatrix(req: Request) {
   return { inspection, snapshot, status, entry, q };
 }
 
+type Filters = { eenheid: string; groep: string; oordeel: string; status: string };
+
+/**
+ * The table's HTML, kept per snapshot and filter: the store hands out the same frozen snapshot
+ * while the inspection is unchanged, so viewing the matrix again costs no view model and no
+ * template run (6,000 cells took ~250 ms of a request). A few filters per snapshot are kept.
+ */
+const TABLES_PER_SNAPSHOT = 8;
+const tables = new WeakMap<InspectionSnapshot, Map<string, string>>();
+
+async function matrixTable(req: Request, snapshot: InspectionSnapshot, entry: { checklist: Checklist; rollup: RollUp }, filters: Filters): Promise<string> {
+  const checklist = entry.checklist;
+  const key = JSON.stringify([checklist.id, filters.eenheid, filters.groep, filters.oordeel, filters.status]);
+  const kept = Object.isFrozen(snapshot) ? tables.get(snapshot) ?? new Map<string, string>() : null;
+  const hit = kept?.get(key);
+  if (hit !== undefined) return hit;
+  const unitNoun = { one: 'eenheid', many: 'eenheden' };
+  const critNoun = { one: 'criterium', many: 'criteria' };
+  const groups = checklist.groups
+    .filter((g) => !filters.groep || g.id === filters.groep)
+    .map((g) => ({
+      id: g.id, number: g.number, title: g.title, kind: g.kind,
+      national: rolledView(checklist, entry.rollup.nationalGroup.get(g.id)!, unitNoun),
+      criteria: g.criteria.map((cr) => ({ id: cr.id, number: cr.number, text: cr.text, national: rolledView(checklist, entry.rollup.nationalCriterion.get(cr.id)!, unitNoun) })),
+    }));
+
+  const cells = new Map(snapshot.verdicts.filter((v) => v.checklist === checklist.id).map((v) => [`${v.unit}\u0000${v.criterion}`, v]));
+  const cellFilter = Boolean(filters.oordeel || filters.status);
+  const prefix = `/onderzoeken/${snapshot.id}/cellen/${encodeURIComponent(checklist.id)}/`;
+  const rows = snapshot.units
+    .filter((u) => !filters.eenheid || u === filters.eenheid)
+    .map((unit) => {
+      let matches = 0;
+      const perGroup = groups.map((g) => ({
+        rollup: rolledView(checklist, entry.rollup.unitGroup.get(unit)!.get(g.id)!, critNoun),
+        cells: g.criteria.map((cr) => {
+          const c = cells.get(`${unit}\u0000${cr.id}`);
+          const verdict = c?.verdict ?? NOT_ASSESSED;
+          const workflow = c?.workflow ?? 'te_doen';
+          const evidence = c ? c.links.length : 0;
+          const match = (!filters.oordeel || verdict === filters.oordeel) && (!filters.status || workflow === filters.status);
+          if (match) matches++;
+          const label = verdictLabel(checklist.scale, verdict);
+          return {
+            href: `${prefix}${encodeURIComponent(cr.id)}/${encodeURIComponent(unit)}`,
+            abbr: verdictAbbreviation(checklist.scale, verdict),
+            cls: verdictClass(checklist, verdict) + (cellFilter && !match ? ' dim' : ''),
+            glyph: WORKFLOW_GLYPH[workflow],
+            evidence: evidence > 0,
+            label: `${checklist.shortTitle} ${cr.number}, ${unit}: ${label}; ${WORKFLOW_LABELS[workflow].toLowerCase()}; ${evidence === 0 ? 'geen bron' : evidence === 1 ? '1 bron' : `${evidence} bronnen`}`,
+          };
+        }),
+      }));
+      return { unit, name: unitName(req.ctx.catalogue, unit), groups: perGroup, matches };
+    })
+    .filter((r) => !cellFilter || r.matches > 0);
+
+  const html = await new Promise<string>((resolve, reject) =>
+    req.app.render('matrix/_table', { checklist, groups, rows, totalUnits: snapshot.units.length }, (err, out) => (err ? reject(err) : resolve(out))),
+  );
+  if (kept) {
+    if (kept.size >= TABLES_PER_SNAPSHOT) kept.delete(kept.keys().next().value!);
+    kept.set(key, html);
+    tables.set(snapshot, kept);
+  }
+  return html;
+}
+
 export const matrixRoutes: RouteDef[] = [
   {
     method: 'get',
     path: '/onderzoeken/:inspectionId/matrix',
     access: EVERY_ROLE,
     summary: 'matrix van eenheden × criteria met roll-ups',
-    handler: (req, res) => {
+    handler: async (req, res) => {
       const { inspection, snapshot, status, entry, q } = buildMatrix(req);
       const base = { title: `Matrix · ${inspection.title}`, inspection, canEdit: mayEdit(req, inspection), checklists: status.rollups.map((r) => r.checklist) };
-      if (!entry) return res.render('matrix/index', { ...base, checklist: null, filters: {}, errors: {}, groups: [], rows: [], legend: [] });
+      if (!entry) return res.render('matrix/index', { ...base, checklist: null, filters: {}, errors: {}, tableHtml: '', legend: [] });
       const checklist = entry.checklist;
       const parsed = parseForm(filterSchema(snapshot, checklist), q);
       const filters = parsed.ok ? parsed.data : { eenheid: '', groep: '', oordeel: '', status: '' };
       const errors = parsed.ok ? {} : parsed.errors;
 
-      const unitNoun = { one: 'eenheid', many: 'eenheden' };
-      const critNoun = { one: 'criterium', many: 'criteria' };
-      const groups = checklist.groups
-        .filter((g) => !filters.groep || g.id === filters.groep)
-        .map((g) => ({
-          id: g.id, number: g.number, title: g.title, kind: g.kind,
-          national: rolledView(checklist, entry.rollup.nationalGroup.get(g.id)!, unitNoun),
-          criteria: g.criteria.map((cr) => ({ id: cr.id, number: cr.number, text: cr.text, national: rolledView(checklist, entry.rollup.nationalCriterion.get(cr.id)!, unitNoun) })),
-        }));
-
-      const cells = new Map(snapshot.verdicts.filter((v) => v.checklist === checklist.id).map((v) => [`${v.unit}\u0000${v.criterion}`, v]));
-      const cellFilter = Boolean(filters.oordeel || filters.status);
-      const prefix = `/onderzoeken/${inspection.id}/cellen/${encodeURIComponent(checklist.id)}/`;
-      const rows = snapshot.units
-        .filter((u) => !filters.eenheid || u === filters.eenheid)
-        .map((unit) => {
-          let matches = 0;
-          const perGroup = groups.map((g) => ({
-            rollup: rolledView(checklist, entry.rollup.unitGroup.get(unit)!.get(g.id)!, critNoun),
-            cells: g.criteria.map((cr) => {
-              const c = cells.get(`${unit}\u0000${cr.id}`);
-              const verdict = c?.verdict ?? NOT_ASSESSED;
-              const workflow = c?.workflow ?? 'te_doen';
-              const evidence = c ? c.links.length : 0;
-              const match = (!filters.oordeel || verdict === filters.oordeel) && (!filters.status || workflow === filters.status);
-              if (match) matches++;
-              const label = verdictLabel(checklist.scale, verdict);
-              return {
-                href: `${prefix}${encodeURIComponent(cr.id)}/${encodeURIComponent(unit)}`,
-                abbr: verdictAbbreviation(checklist.scale, verdict),
-                cls: verdictClass(checklist, verdict) + (cellFilter && !match ? ' dim' : ''),
-                glyph: WORKFLOW_GLYPH[workflow],
-                evidence: evidence > 0,
-                label: `${checklist.shortTitle} ${cr.number}, ${unit}: ${label}; ${WORKFLOW_LABELS[workflow].toLowerCase()}; ${evidence === 0 ? 'geen bron' : evidence === 1 ? '1 bron' : `${evidence} bronnen`}`,
-              };
-            }),
-          }));
-          return { unit, name: unitName(req.ctx.catalogue, unit), groups: perGroup, matches };
-        })
-        .filter((r) => !cellFilter || r.matches > 0);
+      const tableHtml = await matrixTable(req, snapshot, entry, filters);
 
       const legend = [...checklist.scale.levels.map((l) => ({ abbr: verdictAbbreviation(checklist.scale, l.code), label: l.label, cls: `v-${l.rank}` })), { abbr: '–', label: 'Niet beoordeeld', cls: 'v-none' }];
       res.status(parsed.ok ? 200 : 400).render('matrix/index', {
-        ...base, checklist, filters: parsed.ok ? filters : parsed.values, errors, groups, rows, legend,
-        totalUnits: snapshot.units.length, workflowGlyphs: WORKFLOW.filter((w) => WORKFLOW_GLYPH[w]).map((w) => ({ glyph: WORKFLOW_GLYPH[w], label: WORKFLOW_LABELS[w] })),
+        ...base, checklist, filters: parsed.ok ? filters : parsed.values, errors, tableHtml, legend,
+        workflowGlyphs: WORKFLOW.filter((w) => WORKFLOW_GLYPH[w]).map((w) => ({ glyph: WORKFLOW_GLYPH[w], label: WORKFLOW_LABELS[w] })),
       });
     },
   },
