@@ -38,7 +38,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 async function repeat(fn: () => Promise<Buffer>): Promise<{ stats: Stats; last: Buffer }> {
   const ms: number[] = [];
-  let last = Buffer.alloc(0);
+  let last: Buffer = Buffer.alloc(0);
   for (let i = 0; i < RUNS; i++) {
     const [t, out] = await timed(fn);
     ms.push(t);

@@ -5,7 +5,7 @@
 // is replaced on the next job.
 import os from 'node:os';
 // Loaded at the first report, not at start: puppeteer alone adds ~0.5 s to every server start.
-import type { Browser, HTTPRequest, PDFOptions } from 'puppeteer';
+import type { Browser, BrowserContext, HTTPRequest, Page, PDFOptions } from 'puppeteer';
 import { AppError } from '../errors';
 
 export interface RenderOptions {
@@ -144,8 +144,58 @@ function pdfOptions(opts: RenderOptions): PDFOptions {
   };
 }
 
+/** The browser (or the page's renderer) went away under the job. */
+function isBrowserGone(e: unknown, slot: Slot | null): boolean {
+  if (slot && !slot.browser.connected) return true;
+  return e instanceof Error && (['ConnectionClosedError', 'TargetCloseError'].includes(e.name) || /(Target|Session|Connection) closed/i.test(e.message));
+}
+
 function isTimeout(e: unknown): boolean {
   return e instanceof Error && (e.name === 'TimeoutError' || /timeout/i.test(e.message));
+}
+
+interface Slot {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh, locked-down context with one page: JavaScript off, only data: and about: allowed. */
+async function openSlot(browser: Browser): Promise<Slot> {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', guard);
+    return { browser, context, page };
+  } catch (e) {
+    await context.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+// Starting a context costs a renderer process; one is prepared between jobs, so a job only
+// pays for it when jobs arrive faster than they finish. Every slot serves exactly one job.
+let spare: Promise<Slot> | null = null;
+
+function prepareSpare(): void {
+  if (spare || !current?.connected) return;
+  const p = openSlot(current);
+  spare = p;
+  p.catch(() => { if (spare === p) spare = null; });
+}
+
+async function takeSlot(): Promise<Slot> {
+  const browser = await getBrowser();
+  const ready = spare;
+  spare = null;
+  if (ready) {
+    const slot = await ready.catch(() => null);
+    if (slot && slot.browser === browser && browser.connected) return slot;
+    if (slot) void slot.context.close().catch(() => undefined);
+  }
+  return openSlot(browser);
 }
 
 /**
@@ -154,28 +204,21 @@ function isTimeout(e: unknown): boolean {
  */
 export async function renderPdf(html: string, opts: RenderOptions = {}): Promise<Buffer> {
   await acquire();
-  let browser: Browser | null = null;
+  let slot: Slot | null = null;
   try {
-    browser = await getBrowser();
-    const context = await browser.createBrowserContext();
-    try {
-      const page = await context.newPage();
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', guard);
-      await page.setContent(html, { waitUntil: 'load', timeout: opts.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
-      // Since puppeteer 23 pdf() gives a Uint8Array; a Buffer is what res.send and fs expect.
-      return Buffer.from(await page.pdf(pdfOptions(opts)));
-    } finally {
-      await context.close().catch(() => undefined);
-    }
+    slot = await takeSlot();
+    await slot.page.setContent(html, { waitUntil: 'load', timeout: opts.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
+    // Since puppeteer 23 pdf() gives a Uint8Array; a Buffer is what res.send and fs expect.
+    return Buffer.from(await slot.page.pdf(pdfOptions(opts)));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    if (browser && !browser.connected) throw new AppError(503, 'De rapportgenerator is onverwacht gestopt. Probeer het opnieuw.');
+    if (isBrowserGone(e, slot)) throw new AppError(503, 'De rapportgenerator is onverwacht gestopt. Probeer het opnieuw.');
     if (isTimeout(e)) throw new AppError(503, 'Het rapport kon niet op tijd worden gemaakt. Probeer het opnieuw of neem contact op met de beheerder.');
     throw e;
   } finally {
+    if (slot) void slot.context.close().catch(() => undefined);
     release();
+    if (active === 0) prepareSpare();
   }
 }
 
@@ -184,6 +227,7 @@ export async function closeEngine(): Promise<void> {
   const p = browserPromise;
   browserPromise = null;
   current = null;
+  spare = null;
   if (!p) return;
   const b = await p.catch(() => null);
   if (b) await b.close().catch(() => undefined);
