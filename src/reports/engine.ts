@@ -178,12 +178,24 @@ async function openSlot(browser: Browser): Promise<Slot> {
 // Starting a context costs a renderer process; one is prepared between jobs, so a job only
 // pays for it when jobs arrive faster than they finish. Every slot serves exactly one job.
 let spare: Promise<Slot> | null = null;
+const background = new Set<Promise<unknown>>();
+
+function inBackground(p: Promise<unknown>): void {
+  const tracked = p.catch(() => undefined).finally(() => background.delete(tracked));
+  background.add(tracked);
+}
+
+/** Resolves when the engine's background work (closing used contexts, preparing the next) is done. */
+export async function engineIdle(): Promise<void> {
+  while (background.size > 0) await Promise.all([...background]);
+}
 
 function prepareSpare(): void {
   if (spare || !current?.connected) return;
   const p = openSlot(current);
   spare = p;
   p.catch(() => { if (spare === p) spare = null; });
+  inBackground(p);
 }
 
 async function takeSlot(): Promise<Slot> {
@@ -193,7 +205,7 @@ async function takeSlot(): Promise<Slot> {
   if (ready) {
     const slot = await ready.catch(() => null);
     if (slot && slot.browser === browser && browser.connected) return slot;
-    if (slot) void slot.context.close().catch(() => undefined);
+    if (slot) inBackground(slot.context.close());
   }
   return openSlot(browser);
 }
@@ -216,7 +228,7 @@ export async function renderPdf(html: string, opts: RenderOptions = {}): Promise
     if (isTimeout(e)) throw new AppError(503, 'Het rapport kon niet op tijd worden gemaakt. Probeer het opnieuw of neem contact op met de beheerder.');
     throw e;
   } finally {
-    if (slot) void slot.context.close().catch(() => undefined);
+    if (slot) inBackground(slot.context.close());
     release();
     if (active === 0) prepareSpare();
   }

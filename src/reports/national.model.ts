@@ -78,10 +78,14 @@ export interface ChecklistView {
 export interface MatrixView {
   checklistId: string;
   title: string;
+  /** What a group is called, e.g. "toezegging". */
+  groupKind: string;
   legend: VerdictView[];
   columns: Array<{ id: string; number: string; groupId: string }>;
   groups: Array<{ id: string; number: number; title: string; span: number }>;
   rows: Array<{ unit: string; unitName: string; cells: VerdictView[]; groupVerdicts: VerdictView[] }>;
+  /** The national roll-up: per criterion over the units, per group over the units' group verdicts. */
+  national: { cells: VerdictView[]; groupVerdicts: VerdictView[] };
 }
 
 export interface DistributionRow {
@@ -219,6 +223,7 @@ export function matrixView(ctx: Ctx, s: InspectionSnapshot, checklist: Checklist
   return {
     checklistId: checklist.id,
     title: checklist.title,
+    groupKind: checklist.groups[0]?.kind ?? 'groep',
     legend: legend(checklist),
     columns,
     groups: checklist.groups.map((g) => ({ id: g.id, number: g.number, title: g.title, span: g.criteria.length })),
@@ -228,6 +233,10 @@ export function matrixView(ctx: Ctx, s: InspectionSnapshot, checklist: Checklist
       cells: columns.map((c) => verdictView(checklist, cells.get(`${checklist.id}/${c.id}/${u}`)?.verdict ?? 'niet_beoordeeld')),
       groupVerdicts: checklist.groups.map((g) => verdictView(checklist, rollup.unitGroup.get(u)!.get(g.id)!.final)),
     })),
+    national: {
+      cells: columns.map((c) => verdictView(checklist, rollup.nationalCriterion.get(c.id)!.final)),
+      groupVerdicts: checklist.groups.map((g) => verdictView(checklist, rollup.nationalGroup.get(g.id)!.final)),
+    },
   };
 }
 
