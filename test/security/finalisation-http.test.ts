@@ -13,6 +13,7 @@ import { getInspection, loadSnapshot } from '../../src/store/inspections.store';
 import { buildApp } from '../../src/web/app';
 import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
 import { login } from '../helpers/http';
+import { binary } from './support';
 
 let ctx: TestCtx;
 let app: Express;
@@ -76,6 +77,11 @@ test('when one inspector accepted every blocker and another finalises, then the 
 
   const page = await agent.get(`/onderzoeken/${id}/vaststellen`).expect(200);
   expect(page.text).toContain(national.sha256);
+  // Downloads serve exactly the stored bytes.
+  const dl = await agent.get(`/onderzoeken/${id}/rapport.pdf`).buffer(true).parse(binary).expect(200);
+  expect(Buffer.compare(dl.body as Buffer, national.pdf)).toBe(0);
+  const unitDl = await agent.get(`/onderzoeken/${id}/eenheden/${i.units[0]}/rapport.pdf`).buffer(true).parse(binary).expect(200);
+  expect(Buffer.compare(unitDl.body as Buffer, storedReport(ctx.db, id, i.units[0])!.pdf)).toBe(0);
   expect(page.text).toContain('Heropenen als nieuwe revisie');
 
   // Edits through the web app are refused now.

@@ -3,6 +3,7 @@
 import type { Response } from 'express';
 import { notFound } from '../../errors';
 import { nationalReportPdf, unitReportPdf } from '../../reports';
+import { storedReport } from '../../store/finalisation.store';
 import { inspectionFor } from '../inspection-access';
 import { EVERY_ROLE, RouteDef } from '../route-table';
 
@@ -27,7 +28,8 @@ export const reportRoutes: RouteDef[] = [
     summary: 'landelijk rapport (PDF)',
     handler: async (req, res) => {
       const inspection = inspectionFor(req, 'read');
-      const bytes = await nationalReportPdf(req.ctx, inspection.id);
+      // A finalised inspection serves the bytes stored at vaststelling, after checking their hash.
+      const bytes = storedReport(req.ctx.db, inspection.id, null)?.pdf ?? (await nationalReportPdf(req.ctx, inspection.id));
       sendPdf(res, bytes, reportFilename(inspection.ref, 'rapport'));
     },
   },
@@ -40,7 +42,7 @@ export const reportRoutes: RouteDef[] = [
       const inspection = inspectionFor(req, 'read');
       const unit = String(req.params.unitCode);
       if (!inspection.units.includes(unit)) throw notFound('Deze eenheid hoort niet bij dit onderzoek.');
-      const bytes = await unitReportPdf(req.ctx, inspection.id, unit);
+      const bytes = storedReport(req.ctx.db, inspection.id, unit)?.pdf ?? (await unitReportPdf(req.ctx, inspection.id, unit));
       sendPdf(res, bytes, reportFilename(inspection.ref, unit, 'rapport'));
     },
   },
