@@ -85,7 +85,19 @@ async function launch(): Promise<Browser> {
     }
   });
   current = browser;
+  holdProcess(active > 0);
   return browser;
+}
+
+/**
+ * An idle browser must not keep Node running (a test or script that forgets closeEngine() still
+ * ends, and Chromium exits when its pipe closes); while jobs run, it must.
+ */
+function holdProcess(hold: boolean): void {
+  const child = current?.process();
+  if (!child) return;
+  const handles = [child, ...child.stdio] as Array<{ ref?: () => void; unref?: () => void } | null>;
+  for (const h of handles) (hold ? h?.ref : h?.unref)?.call(h);
 }
 
 /** The shared browser; a new one when there is none yet or the last one died. */
@@ -108,6 +120,7 @@ export function browserPid(): number | null {
 async function acquire(): Promise<void> {
   if (active < settings.concurrency) {
     active++;
+    holdProcess(true);
     return;
   }
   if (waiting.length >= settings.maxQueue) {
@@ -120,7 +133,7 @@ async function acquire(): Promise<void> {
 function release(): void {
   const next = waiting.shift();
   if (next) next();
-  else active--;
+  else if (--active === 0) holdProcess(false);
 }
 
 export function isAllowedUrl(url: string): boolean {
