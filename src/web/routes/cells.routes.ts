@@ -2,7 +2,7 @@
 // version the user saw; a stale save answers 409 with the stored version and the user's input.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { findCriterion, NOT_ASSESSED } from '../../domain/checklist';
+import { allCriteria, findCriterion, NOT_ASSESSED } from '../../domain/checklist';
 import type { InspectionSummary, VerdictRecord } from '../../domain/inspection';
 import { WORKFLOW } from '../../domain/vocabulary';
 import { AppError, notFound, StaleVersionError } from '../../errors';
@@ -43,6 +43,18 @@ function predecessorCell(req: Request, inspection: InspectionSummary, key: CellK
   }
 }
 
+/** Neighbouring cells, so an inspector can work through a row or a column without the matrix. */
+function neighbours(c: CellContext) {
+  const criteria = allCriteria(c.checklist);
+  const ci = criteria.findIndex((cr) => cr.id === c.key.criterion);
+  const ui = c.inspection.units.indexOf(c.key.unit);
+  const href = (criterion: string, unit: string) =>
+    `/onderzoeken/${c.inspection.id}/cellen/${encodeURIComponent(c.key.checklist)}/${encodeURIComponent(criterion)}/${encodeURIComponent(unit)}`;
+  const crit = (i: number) => (i >= 0 && i < criteria.length ? { href: href(criteria[i].id, c.key.unit), label: `${c.checklist.shortTitle} ${criteria[i].number}` } : null);
+  const unit = (i: number) => (i >= 0 && i < c.inspection.units.length ? { href: href(c.key.criterion, c.inspection.units[i]), label: c.inspection.units[i] } : null);
+  return { prevCriterion: crit(ci - 1), nextCriterion: crit(ci + 1), prevUnit: unit(ui - 1), nextUnit: unit(ui + 1) };
+}
+
 function renderCell(req: Request, res: Response, c: CellContext, status = 200, form: FormState = noForm) {
   const snapshot = loadSnapshot(req.ctx.db, c.inspection.id);
   const cell = snapshot.verdicts.find((v) => v.checklist === c.key.checklist && v.criterion === c.key.criterion && v.unit === c.key.unit);
@@ -65,6 +77,7 @@ function renderCell(req: Request, res: Response, c: CellContext, status = 200, f
     form,
     notAssessed: NOT_ASSESSED,
     saved: req.query.opgeslagen === '1',
+    nav: neighbours(c),
   });
 }
 
