@@ -25,3 +25,20 @@
     });
   });
 })();
+// 3. Evidence form: the wederhoor fields only apply to interview reports; hide them for other
+//    types (and clear them, so the server's check is not tripped by a hidden value).
+(function () {
+  var group = document.querySelector('[data-wederhoor-types]');
+  var type = document.getElementById('f-type');
+  if (!group || !type) return;
+  var types = group.getAttribute('data-wederhoor-types').split(' ');
+  function sync() {
+    var applies = types.indexOf(type.value) >= 0;
+    group.hidden = !applies;
+    if (!applies) {
+      Array.prototype.forEach.call(group.querySelectorAll('select, input'), function (el) { el.value = ''; });
+    }
+  }
+  type.addEventListener('change', sync);
+  sync();
+})();
