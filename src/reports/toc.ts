@@ -52,12 +52,13 @@ export function headingRegistry() {
 }
 export type HeadingRegistry = ReturnType<typeof headingRegistry>;
 
-export function tocHtml(entries: TocEntry[]): string {
+/** Placeholders ("00") in the measuring pass; in the final pass an unknown page stays empty. */
+export function tocHtml(entries: TocEntry[], measuring = false): string {
   const items = entries
     .map(
       (e) =>
         `<li class="toc-l${e.level}"><a href="#${e.id}"><span class="toc-text">${escapeHtml(e.text)}</span>` +
-        `<span class="toc-dots" aria-hidden="true"></span><span class="toc-page">${e.page === null ? '00' : e.page}</span></a></li>`,
+        `<span class="toc-dots" aria-hidden="true"></span><span class="toc-page">${e.page !== null ? e.page : measuring ? '00' : ''}</span></a></li>`,
     )
     .join('');
   return `<ol class="toc-list">${items}</ol>`;
@@ -110,7 +111,7 @@ export interface TwoPassDocument {
 export async function htmlWithToc(doc: TwoPassDocument, opts: RenderOptions = {}): Promise<string> {
   const placeholders = doc.headings.map((h) => ({ ...h, page: null }));
   const measuring = doc.assemble(
-    tocHtml(placeholders),
+    tocHtml(placeholders, true),
     doc.body.replace(MARK_RE, (_m, i) => `<span class="toc-probe" aria-hidden="true">zqtoc${i}qz</span>`),
   );
   const key = crypto.createHash('sha256').update(measuring).digest('hex');
@@ -118,9 +119,15 @@ export async function htmlWithToc(doc: TwoPassDocument, opts: RenderOptions = {}
   if (!pages) {
     // The measuring print needs neither bookmarks nor tags: it is only read, never delivered.
     const pdf = await renderPdf(measuring, { ...opts, outline: false, tagged: false });
-    const found = probePages(await pdfPagesText(pdf));
+    const text = await pdfPagesText(pdf).catch((e: NodeJS.ErrnoException) => {
+      // Without poppler the report is still worth having: a contents list without numbers.
+      if (e.code !== 'ENOENT') throw e;
+      console.warn('pdftotext ontbreekt (pakket poppler-utils): inhoudsopgave zonder paginanummers.');
+      return null;
+    });
+    const found = text ? probePages(text) : new Map<number, number>();
     pages = doc.headings.map((_h, i) => found.get(i) ?? null);
-    remember(key, pages);
+    if (text) remember(key, pages);
   }
   const entries = doc.headings.map((h, i) => ({ ...h, page: pages![i] }));
   return doc.assemble(tocHtml(entries), doc.body.replace(MARK_RE, ''));
