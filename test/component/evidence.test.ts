@@ -58,6 +58,14 @@ describe('evidence library', () => {
     expect(Buffer.compare(dl.body as Buffer, minimalPdf())).toBe(0);
   });
 
+  test('when the file name has accents and a path, then only the base name is kept and the download names it per RFC 5987', async () => {
+    const res = await upload('inspecteur', `${base}/nieuw`, { ...fields, type: 'document', wederhoorStatus: '', wederhoorDate: '' }, { name: '../../Verslag één (def).txt', bytes: Buffer.from('Gespreksverslag, één pagina\n') }).expect(303);
+    const id = Number(/bronnen\/(\d+)/.exec(res.headers.location)![1]);
+    expect(getEvidence(w.ctx.db, w.id2022, id).file).toMatchObject({ name: 'Verslag één (def).txt', mime: 'text/plain; charset=utf-8' });
+    const dl = await w.as.beheerder.agent.get(`${base}/${id}/bestand`).expect(200);
+    expect(dl.headers['content-disposition']).toBe(`attachment; filename="Verslag __n (def).txt"; filename*=UTF-8''Verslag%20%C3%A9%C3%A9n%20%28def%29.txt`);
+  });
+
   test('when the content does not match the extension, then 400 with the message, input kept, nothing changed', async () => {
     const fp = dbFingerprint(w.ctx);
     const files = fs.readdirSync(`${w.ctx.dataDir}/files`).length;
