@@ -4,6 +4,7 @@ import { filePath, getEvidence, linksOfEvidence } from '../../src/store/evidence
 import { loadSnapshot } from '../../src/store/inspections.store';
 import { dbFingerprint, makeWorld, RoleName, World } from '../helpers/inspector';
 import { minimalPdf } from '../helpers/files';
+import { MAX_UPLOAD_BYTES } from '../../src/web/uploads';
 
 let w: World;
 let base: string;
@@ -76,7 +77,17 @@ describe('evidence library', () => {
     expect(fs.readdirSync(`${w.ctx.dataDir}/files`).length).toBe(files);
   });
 
-  test('when the file is empty or its name has control characters, then 400 and nothing changed', async () => {
+  test('when the file is larger than the limit, then 400 with the limit named, input kept, nothing stored', async () => {
+    const fp = dbFingerprint(w.ctx);
+    const big = Buffer.concat([minimalPdf(), Buffer.alloc(MAX_UPLOAD_BYTES + 1 - minimalPdf().length, 0x20)]);
+    const res = await upload('inspecteur', `${base}/nieuw`, { ...fields, title: 'Te groot bestand' }, { name: 'groot.pdf', bytes: big });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('Het bestand is te groot; de grens is 25 MB.');
+    expect(res.text).toContain('Te groot bestand');
+    expect(dbFingerprint(w.ctx)).toBe(fp);
+  });
+
+  test('when the file is empty, then 400 and nothing changed', async () => {
     const fp = dbFingerprint(w.ctx);
     const empty = await upload('inspecteur', `${base}/nieuw`, fields, { name: 'leeg.pdf', bytes: Buffer.alloc(0) }).expect(400);
     expect(empty.text).toMatch(/Het bestand is leeg\.|geen PDF/);
