@@ -81,7 +81,7 @@ describe('uploads', () => {
     const s = sessionFor(fx, 'inspecteur');
     const boundary = '----toetsing-test-boundary';
     const fields: Record<string, string> = { _csrf: s.csrf, type: 'document', title: `Upload ${filename.length}`, dateFrom: '', dateTo: '', party: '', description: '' };
-    const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
     return request(fx.app).post(url()).set('Cookie', s.cookie).set('Content-Type', `multipart/form-data; boundary=${boundary}`).send(Buffer.concat(parts));
   }
