@@ -1,7 +1,7 @@
 // Change-log entries as a person reads them: who, when, what, and per field the old and the new
 // value in Dutch (verdicts in the words of their checklist's scale).
 import type { Catalogue } from '../domain/checklist';
-import { verdictLabel } from '../domain/checklist';
+import { findCriterion, verdictLabel } from '../domain/checklist';
 import {
   EVIDENCE_TYPE_LABELS,
   INSPECTION_STATUS_LABELS,
@@ -117,13 +117,15 @@ export function historyItems(rows: ChangeRow[], catalogue: Catalogue, cells: Map
         .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
         .map((k) => ({ field: FIELD[k] ?? k, old: k in a ? show(k, a[k]) : '', new: k in b ? show(k, b[k]) : '' }));
     }
-    const where = cell ? ` · ${checklist?.shortTitle ?? cell.checklist} ${cell.criterion}, ${cell.unit}` : '';
+    const number = checklist ? findCriterion(checklist, cell!.criterion)?.number : undefined;
+    const where = cell ? ` · ${checklist?.shortTitle ?? cell.checklist} ${number ?? cell.criterion}, ${cell.unit}` : '';
     return {
       seq: row.seq,
       at: row.at,
       actor: row.actor,
       what: `${ENTITY[row.entity] ?? row.entity} ${ACTION[row.action] ?? row.action}`,
-      subject: `${row.entity === 'verdict' || row.entity === 'evidence_link' ? '' : row.entity_id}${where}`.trim(),
+      // Ids of cells and of the inspection itself say nothing to a reader; refs of texts do.
+      subject: `${['verdict', 'evidence_link', 'inspection', 'statistics', 'recommendation_order'].includes(row.entity) ? '' : row.entity_id}${where}`.replace(/^ · /, '').trim(),
       changes,
     };
   });
