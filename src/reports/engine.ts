@@ -43,6 +43,11 @@ let settings: EngineSettings = defaultSettings();
 let browserPromise: Promise<Browser> | null = null;
 let current: Browser | null = null;
 let active = 0;
+// Starting a context costs a renderer process; one is prepared between jobs, so a job only
+// pays for it when jobs arrive faster than they finish. Every slot serves exactly one job.
+let spare: Promise<Slot> | null = null;
+/** Closing used contexts and preparing the spare: work that outlives the job. */
+const background = new Set<Promise<unknown>>();
 const waiting: Array<() => void> = [];
 
 /** Change limits (tests, benchmark). Takes effect for jobs that start afterwards. */
@@ -85,19 +90,23 @@ async function launch(): Promise<Browser> {
     }
   });
   current = browser;
-  holdProcess(active > 0);
+  updateHold();
   return browser;
 }
 
 /**
  * An idle browser must not keep Node running (a test or script that forgets closeEngine() still
- * ends, and Chromium exits when its pipe closes); while jobs run, it must.
+ * ends, and Chromium exits when its pipe closes); while jobs or their clean-up run, it must.
  */
-function holdProcess(hold: boolean): void {
-  const child = current?.process();
+function holdProcess(browser: Browser | null, hold: boolean): void {
+  const child = browser?.process();
   if (!child) return;
   const handles = [child, ...child.stdio] as Array<{ ref?: () => void; unref?: () => void } | null>;
   for (const h of handles) (hold ? h?.ref : h?.unref)?.call(h);
+}
+
+function updateHold(): void {
+  holdProcess(current, active > 0 || background.size > 0);
 }
 
 /** The shared browser; a new one when there is none yet or the last one died. */
@@ -120,7 +129,7 @@ export function browserPid(): number | null {
 async function acquire(): Promise<void> {
   if (active < settings.concurrency) {
     active++;
-    holdProcess(true);
+    updateHold();
     return;
   }
   if (waiting.length >= settings.maxQueue) {
@@ -133,7 +142,7 @@ async function acquire(): Promise<void> {
 function release(): void {
   const next = waiting.shift();
   if (next) next();
-  else if (--active === 0) holdProcess(false);
+  else if (--active === 0) updateHold();
 }
 
 export function isAllowedUrl(url: string): boolean {
@@ -188,14 +197,14 @@ async function openSlot(browser: Browser): Promise<Slot> {
   }
 }
 
-// Starting a context costs a renderer process; one is prepared between jobs, so a job only
-// pays for it when jobs arrive faster than they finish. Every slot serves exactly one job.
-let spare: Promise<Slot> | null = null;
-const background = new Set<Promise<unknown>>();
 
 function inBackground(p: Promise<unknown>): void {
-  const tracked = p.catch(() => undefined).finally(() => background.delete(tracked));
+  const tracked: Promise<unknown> = p.catch(() => undefined).finally(() => {
+    background.delete(tracked);
+    updateHold();
+  });
   background.add(tracked);
+  updateHold();
 }
 
 /** Resolves when the engine's background work (closing used contexts, preparing the next) is done. */
@@ -255,5 +264,6 @@ export async function closeEngine(): Promise<void> {
   spare = null;
   if (!p) return;
   const b = await p.catch(() => null);
+  holdProcess(b, true);
   if (b) await b.close().catch(() => undefined);
 }
