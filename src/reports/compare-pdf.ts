@@ -24,7 +24,7 @@ function render(template: string, data: Record<string, unknown>): string {
 /** Based on finalised inspections only, or (red) still on concept verdicts. */
 function mark(cmp: Comparison): { mark: string; final: boolean } {
   const final = cmp.earlier.status === 'vastgesteld' && cmp.later.status === 'vastgesteld';
-  return { final, mark: final ? 'Op basis van vastgestelde onderzoeken' : 'CONCEPT — berust op niet vastgestelde oordelen' };
+  return { final, mark: final ? 'Vastgestelde onderzoeken' : 'CONCEPT — niet vastgesteld' };
 }
 
 export function comparisonDocument(cmp: Comparison, catalogue: Catalogue, opts: { motivations: boolean }): TwoPassDocument {
@@ -34,7 +34,7 @@ export function comparisonDocument(cmp: Comparison, catalogue: Catalogue, opts: 
   const css = fs.readFileSync(path.join(REPORTS_DIR, 'compare.css'), 'utf8');
   return reportDocument({
     title: `${title}: ${cmp.earlier.title} en ${cmp.later.title}`,
-    page: { runningTitle: `${title} · ${cmp.later.title}`, mark: m.mark, final: m.final, illustrative: cmp.earlier.illustrative || cmp.later.illustrative },
+    page: { runningTitle: `${title}: ${cmp.earlier.ref} en ${cmp.later.ref}`, mark: m.mark, final: m.final, illustrative: cmp.earlier.illustrative || cmp.later.illustrative },
     titlePage: `<style>${css}</style>` + render('partials/compare-title.ejs', {
       cmp, ...m, generatedOn: dutchDate(new Date().toISOString()), statusLabel: (s: keyof typeof INSPECTION_STATUS_LABELS) => INSPECTION_STATUS_LABELS[s].toLowerCase(),
     }),

@@ -10,6 +10,7 @@ import { criterionNumbers } from '../../src/reports/compare-rows';
 import { unitName } from '../../src/criteria';
 import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
 import { login } from '../helpers/http';
+import { run } from '../helpers/cli';
 
 jest.setTimeout(180_000);
 
@@ -72,5 +73,14 @@ describe('the comparison PDF (2015 → 2022, demo)', () => {
       });
     }
     expect(checked).toBe((16 + 7) * 14);
+  });
+
+  it('when the command line writes it with motivations, then the file holds both motivations side by side', async () => {
+    const file = path.join(ctx.dataDir, 'v.pdf');
+    const r = await run(['compare', 'recht-van-klagen-2022', 'klachtbehandeling-2026-illustratief', '--motivaties', '--out', file, '--data', ctx.dataDir]);
+    expect(r.code).toBe(0);
+    const text = pdfText(fs.readFileSync(file));
+    expect(text).toContain('Vergelijking 2022 → 2026');
+    expect(text).toMatch(/MOTIVERING 2022\s+MOTIVERING 2026/i);
   });
 });
