@@ -169,8 +169,11 @@ export interface Comparison {
   units: string[];
   checklists: ChecklistComparison[];
   counts: Counts;
-  /** True when the later inspection is the direct follow-up and so records the outcomes. */
+  /** True when the outcomes of the earlier recommendations are recorded somewhere (see next). */
   followupsRecorded: boolean;
+  /** The direct follow-up of the earlier inspection, where those outcomes are recorded: the
+   * later inspection itself, or one in between when the comparison skips a step. */
+  followupsIn: InspectionHead | null;
   recommendations: RecommendationOutcome[];
   statistics: StatisticRow[];
 }
@@ -425,10 +428,10 @@ export function notComparable(earlier: InspectionHead, later: InspectionHead): A
   );
 }
 
-function recommendationOutcomes(catalogue: Catalogue, earlier: InspectionSnapshot, later: InspectionSnapshot, direct: boolean): RecommendationOutcome[] {
-  const evidence = new Map(later.evidence.map((e) => [e.id, e]));
+function recommendationOutcomes(catalogue: Catalogue, earlier: InspectionSnapshot, source: InspectionSnapshot | null): RecommendationOutcome[] {
+  const evidence = new Map((source?.evidence ?? []).map((e) => [e.id, e]));
   return earlier.recommendations.map((r) => {
-    const f = direct ? later.followups.find((x) => x.recommendationRef === r.ref) : undefined;
+    const f = source?.followups.find((x) => x.recommendationRef === r.ref);
     const checklist = catalogue.checklists.get(r.checklist);
     return {
       ref: r.ref,
@@ -461,7 +464,16 @@ export function mergeStatistics(snapshots: InspectionSnapshot[]): StatisticRow[]
   return [...byKey.values()].sort((a, b) => a.year - b.year || (a.unit ?? '').localeCompare(b.unit ?? ''));
 }
 
-export function compareInspections(catalogue: Catalogue, earlierSnap: InspectionSnapshot, laterSnap: InspectionSnapshot): Comparison {
+/**
+ * `followupSource`: when the later inspection is not the direct follow-up of the earlier one,
+ * the inspection that is (its follow-ups say what became of the earlier recommendations).
+ */
+export function compareInspections(
+  catalogue: Catalogue,
+  earlierSnap: InspectionSnapshot,
+  laterSnap: InspectionSnapshot,
+  followupSource?: InspectionSnapshot,
+): Comparison {
   if (earlierSnap.id === laterSnap.id) throw new AppError(400, 'Kies twee verschillende onderzoeken om te vergelijken.');
   const { pairs, onlyEarlier, onlyLater } = pairChecklists(catalogue, earlierSnap, laterSnap);
   if (pairs.length === 0) throw notComparable(head(earlierSnap), head(laterSnap));
@@ -473,15 +485,16 @@ export function compareInspections(catalogue: Catalogue, earlierSnap: Inspection
     ...onlyEarlier.map((c) => oneSided(units, e, c, 'earlier')),
     ...onlyLater.map((c) => oneSided(units, l, c, 'later')),
   ];
-  const direct = laterSnap.predecessorId === earlierSnap.id;
+  const source = laterSnap.predecessorId === earlierSnap.id ? laterSnap : followupSource?.predecessorId === earlierSnap.id ? followupSource : null;
   return {
     earlier: head(earlierSnap),
     later: head(laterSnap),
     units,
     checklists,
     counts: tally(emptyCounts(), checklists.flatMap((c) => c.rows.flatMap((r) => r.cells))),
-    followupsRecorded: direct,
-    recommendations: recommendationOutcomes(catalogue, earlierSnap, laterSnap, direct),
+    followupsRecorded: source !== null,
+    followupsIn: source ? head(source) : null,
+    recommendations: recommendationOutcomes(catalogue, earlierSnap, source),
     statistics: mergeStatistics([earlierSnap, laterSnap]),
   };
 }

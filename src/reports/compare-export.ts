@@ -129,7 +129,7 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
     for (const r of cmp.recommendations) {
       sheet.addRow({
         ref: r.ref, group: r.groupTitle, text: r.text,
-        status: r.followup?.label ?? (cmp.followupsRecorded ? 'Nog niet vastgelegd' : 'Niet in dit vervolgonderzoek vastgelegd'),
+        status: r.followup?.label ?? (cmp.followupsRecorded ? 'Nog niet vastgelegd' : 'Niet vastgelegd'),
         motivation: r.followup?.motivation ?? '', evidence: r.followup?.evidence.map((e) => `${e.ref} ${e.title}`).join('; ') ?? '',
       }).alignment = { wrapText: true, vertical: 'top' };
     }

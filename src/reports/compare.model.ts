@@ -3,11 +3,14 @@
 import type { Ctx } from '../context';
 import { compareInspections, Comparison, DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction, Side, StatisticRow } from '../domain/compare';
 import { trendOf, Trend } from '../domain/trend';
-import { loadSnapshot } from '../store/inspections.store';
+import { listInspections, loadSnapshot } from '../store/inspections.store';
 import { statisticsChart } from './charts';
 
 export function loadComparison(ctx: Ctx, earlierId: number, laterId: number): Comparison {
-  return compareInspections(ctx.catalogue, loadSnapshot(ctx.db, earlierId), loadSnapshot(ctx.db, laterId));
+  const later = loadSnapshot(ctx.db, laterId);
+  // Skipping a step (2015 → 2026): the outcomes of 2015's recommendations live in 2022.
+  const between = later.predecessorId === earlierId ? undefined : listInspections(ctx.db).find((i) => i.predecessorId === earlierId && i.id !== laterId);
+  return compareInspections(ctx.catalogue, loadSnapshot(ctx.db, earlierId), later, between ? loadSnapshot(ctx.db, between.id) : undefined);
 }
 
 export function loadTrend(ctx: Ctx, ids: number[], only?: string): Trend {

@@ -99,6 +99,13 @@ describe('comparing 2022 with 2026 and the trend over all three (demo)', () => {
     expect(cell(cmp, 'k7', 'ON').direction).toBe('gelijk');
   });
 
+  it('when 2015 is compared with 2026 directly, then the outcomes of its recommendations come from 2022, its direct follow-up', () => {
+    const cmp = loadComparison(ctx, id15, id26);
+    expect(cmp.followupsIn?.id).toBe(id22);
+    const s22 = loadSnapshot(ctx.db, id22);
+    expect(cmp.recommendations.map((r) => r.followup?.status)).toEqual(loadSnapshot(ctx.db, id15).recommendations.map((r) => s22.followups.find((f) => f.recommendationRef === r.ref)?.status));
+  });
+
   it('when limited to one checklist, then only its timelines are shown', () => {
     expect(loadTrend(ctx, [id15, id22, id26], 'toetsingskader').checklists.map((c) => c.checklist.id)).toEqual(['toetsingskader']);
   });
