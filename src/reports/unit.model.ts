@@ -15,6 +15,7 @@ import { chapterNotes, legend, Note, noteRegistry, reportStatus, ReportStatus, V
 import { illustrativeHtml, SourceView, sourcesView } from './national.model';
 
 const CRITERIA_NOUN = { one: 'criterium', many: 'criteria' };
+const POINTS_NOUN = { one: 'punt', many: 'punten' };
 
 export interface UnitCriterionView {
   id: string;
@@ -47,6 +48,8 @@ export interface UnitChecklistView {
   title: string;
   shortTitle: string;
   legend: VerdictView[];
+  /** What the predecessor says where it has no verdict: it did not use this checklist at all, or left the cell open. */
+  previousMissing: string;
   groups: UnitGroupView[];
 }
 
@@ -95,13 +98,14 @@ export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): Un
   const notes = noteRegistry(s.evidence);
   const cells = new Map<string, VerdictRecord>(s.verdicts.filter((v) => v.unit === unit).map((v) => [`${v.checklist}/${v.criterion}`, v]));
 
-  const checklists = (st.rollups as Rollups).map(({ checklist, rollup }): UnitChecklistView => {
+  const checklists = (st.rollups as Rollups).map(({ checklist, rollup }, index): UnitChecklistView => {
     const before = previousOf(prev, checklist, unit);
     return {
       id: checklist.id,
       title: checklist.title,
       shortTitle: checklist.shortTitle,
       legend: legend(checklist),
+      previousMissing: before ? 'niet beoordeeld' : 'niet onderzocht',
       groups: checklist.groups.map((g): UnitGroupView => {
         const r = rollup.unitGroup.get(unit)!.get(g.id)!;
         const cited: Note[] = [];
@@ -128,7 +132,7 @@ export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): Un
           title: g.title,
           kind: g.kind,
           verdict: verdictView(checklist, r.final),
-          summary: describeTally(checklist, r.tally, CRITERIA_NOUN),
+          summary: describeTally(checklist, r.tally, index === 0 ? CRITERIA_NOUN : POINTS_NOUN),
           complete: r.complete,
           overrideHtml: r.override ? renderMarkdownForPrint(r.override.motivation) : null,
           previous: before?.group(g.id) ?? null,
