@@ -100,7 +100,14 @@ export function parseStatisticsCsv(text: string, unitCodes: string[]): Statistic
     const raw = Object.fromEntries(header.map((h, i) => [h, record[i]]));
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ row: rowNo, column: issue.path.length ? String(issue.path[0]) : null, message: issue.message });
+      // One problem per column: a field that is not a number also fails the sum check after it.
+      const columns = new Set<string | null>();
+      for (const issue of parsed.error.issues) {
+        const column = issue.path.length ? String(issue.path[0]) : null;
+        if (columns.has(column)) continue;
+        columns.add(column);
+        problems.push({ row: rowNo, column, message: issue.message });
+      }
       continue;
     }
     const d = parsed.data;
