@@ -20,6 +20,8 @@ import { compareCommand, statsImportCommand, trendCommand } from './compare';
 import { reportCommand } from './report';
 import { auditVerifyCommand } from './audit';
 
+const HELP_TITLES: Record<string, string> = { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': "Commando's:", 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' };
+
 /** Commander's own errors, in Dutch. */
 function dutchCommanderMessage(e: CommanderError): string {
   const m = e.message.replace(/^error: /, '');
@@ -40,7 +42,10 @@ export function buildProgram(io: Io): Command {
     .description('Toetsing: onderzoeken beoordelen aan een toetsingskader, met bronnen, rapporten en vergelijking')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: () => undefined })
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    .helpOption('-h, --help', 'toon hulp bij dit commando')
+    .helpCommand('help [commando]', 'toon hulp bij een commando')
+    .configureHelp({ styleTitle: (title: string) => HELP_TITLES[title] ?? title });
 
   withDataOption(program.command('serve').description('start de webapplicatie'))
     .option('--port <port>', 'poort (standaard 3000 of $PORT)')
