@@ -181,8 +181,9 @@ function domain(ds: Dataset, ctx: Ctx, log: (s: string) => void) {
   const snapshot = timed(10, () => load(target));
   const s = snapshot.value;
   log('  landelijke stand en blokkades');
-  // A copy that is not the store's shared snapshot, so every call computes (no memo).
-  const unshared = structuredClone(s);
+  // Read inside a transaction the store returns a private, unfrozen snapshot, so every call
+  // computes instead of reusing the memo kept for the shared one.
+  const unshared = ctx.db.transaction(() => loadSnapshot(ctx.db, target))();
   const statusCompute = timed(10, () => inspectionStatus(unshared, ctx.catalogue));
   const statusServed = timed(20, () => inspectionStatus(s, ctx.catalogue));
   const rollupOnly = timed(10, () => unshared.checklists.map((c) => {
