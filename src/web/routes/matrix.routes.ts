@@ -77,14 +77,20 @@ type Filters = { eenheid: string; groep: string; oordeel: string; status: string
  * The table's HTML, kept per snapshot and filter: the store hands out the same frozen snapshot
  * while the inspection is unchanged, so viewing the matrix again costs no view model and no
  * template run (6,000 cells took ~250 ms of a request). A few filters per snapshot are kept.
+ * Kept as UTF-8 bytes: encoding 1.8 MB of HTML again was most of what a repeated view still cost.
  */
 const TABLES_PER_SNAPSHOT = 8;
-const tables = new WeakMap<InspectionSnapshot, Map<string, string>>();
+const TABLE_MARKER = '<!--toetsing:matrix-table-->';
 
-async function matrixTable(req: Request, snapshot: InspectionSnapshot, entry: { checklist: Checklist; rollup: RollUp }, filters: Filters): Promise<string> {
+function renderView(req: Request, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => req.app.render(view, locals, (err, out) => (err ? reject(err) : resolve(out))));
+}
+const tables = new WeakMap<InspectionSnapshot, Map<string, Buffer>>();
+
+async function matrixTable(req: Request, snapshot: InspectionSnapshot, entry: { checklist: Checklist; rollup: RollUp }, filters: Filters): Promise<Buffer> {
   const checklist = entry.checklist;
   const key = JSON.stringify([checklist.id, filters.eenheid, filters.groep, filters.oordeel, filters.status]);
-  const kept = Object.isFrozen(snapshot) ? tables.get(snapshot) ?? new Map<string, string>() : null;
+  const kept = Object.isFrozen(snapshot) ? tables.get(snapshot) ?? new Map<string, Buffer>() : null;
   const hit = kept?.get(key);
   if (hit !== undefined) return hit;
   const unitNoun = { one: 'eenheid', many: 'eenheden' };
@@ -128,9 +134,7 @@ async function matrixTable(req: Request, snapshot: InspectionSnapshot, entry: { 
     })
     .filter((r) => !cellFilter || r.matches > 0);
 
-  const html = await new Promise<string>((resolve, reject) =>
-    req.app.render('matrix/_table', { checklist, groups, rows, totalUnits: snapshot.units.length }, (err, out) => (err ? reject(err) : resolve(out))),
-  );
+  const html = Buffer.from(await renderView(req, 'matrix/_table', { checklist, groups, rows, totalUnits: snapshot.units.length }));
   if (kept) {
     if (kept.size >= TABLES_PER_SNAPSHOT) kept.delete(kept.keys().next().value!);
     kept.set(key, html);
@@ -154,13 +158,18 @@ export const matrixRoutes: RouteDef[] = [
       const filters = parsed.ok ? parsed.data : { eenheid: '', groep: '', oordeel: '', status: '' };
       const errors = parsed.ok ? {} : parsed.errors;
 
-      const tableHtml = await matrixTable(req, snapshot, entry, filters);
+      const table = await matrixTable(req, snapshot, entry, filters);
 
       const legend = [...checklist.scale.levels.map((l) => ({ abbr: verdictAbbreviation(checklist.scale, l.code), label: l.label, cls: `v-${l.rank}` })), { abbr: '–', label: 'Niet beoordeeld', cls: 'v-none' }];
-      res.status(parsed.ok ? 200 : 400).render('matrix/index', {
-        ...base, checklist, filters: parsed.ok ? filters : parsed.values, errors, tableHtml, legend,
+      // The page around the table (user, CSRF token) is rendered per request, with a marker
+      // where the kept table bytes go; every value in the page is escaped, so data cannot
+      // produce the marker.
+      const page = await renderView(req, 'matrix/index', {
+        ...base, ...res.locals, checklist, filters: parsed.ok ? filters : parsed.values, errors, tableHtml: TABLE_MARKER, legend,
         workflowGlyphs: WORKFLOW.filter((w) => WORKFLOW_GLYPH[w]).map((w) => ({ glyph: WORKFLOW_GLYPH[w], label: WORKFLOW_LABELS[w] })),
       });
+      const at = page.indexOf(TABLE_MARKER);
+      res.status(parsed.ok ? 200 : 400).type('html').send(Buffer.concat([Buffer.from(page.slice(0, at)), table, Buffer.from(page.slice(at + TABLE_MARKER.length))]));
     },
   },
 ];
