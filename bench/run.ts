@@ -21,7 +21,7 @@ import { trendOf } from '../src/domain/trend';
 import { AppError } from '../src/errors';
 import { databasePath, DB, openDatabase } from '../src/store/db';
 import { exportDocument, importDocument } from '../src/store/documents';
-import { findInspection, loadSnapshot } from '../src/store/inspections.store';
+import { findInspection, loadSnapshot, loadTrendSnapshot } from '../src/store/inspections.store';
 import { createUser } from '../src/store/users.store';
 import { DEFAULT_OUT, Manifest, MANIFEST } from './generate';
 import { percentile } from './load';
@@ -201,8 +201,8 @@ function domain(ds: Dataset, ctx: Ctx, log: (s: string) => void) {
   const from = all.findIndex((_, i) => trendable(ctx, all.slice(i)));
   if (from < 0) throw new Error('no two inspections of this chain share a checklist');
   const trendIds = ids.slice(from);
-  const trendCold = cold(ds, (db) => trendOf(ctx.catalogue, trendIds.map((id) => loadSnapshot(db, id)))).ms;
-  const trendWarm = timed(3, () => trendOf(ctx.catalogue, trendIds.map(load)));
+  const trendCold = cold(ds, (db) => trendOf(ctx.catalogue, trendIds.map((id) => loadTrendSnapshot(db, id)))).ms;
+  const trendWarm = timed(3, () => trendOf(ctx.catalogue, trendIds.map((id) => loadTrendSnapshot(ctx.db, id))));
 
   log('  export en import van het grootste onderzoek');
   const size = (x: InspectionSnapshot) => x.verdicts.length + x.evidence.length + x.verdicts.reduce((n, v) => n + v.links.length, 0);

@@ -44,11 +44,15 @@ function computeStatus(snapshot: InspectionSnapshot, catalogue: Catalogue): Insp
     total += allCriteria(checklist).length * snapshot.units.length;
     assessed += cells.filter((c) => c.verdict !== NOT_ASSESSED && inScope.has(c.unit)).length;
   }
+  // Blockers only when asked for: comparisons and trends need the roll-ups alone.
+  let blockers: Blocker[] | undefined;
   return {
     assessed,
     total,
     progress: total === 0 ? 0 : assessed / total,
     rollups,
-    blockers: findBlockers(snapshot, catalogue.checklists),
+    get blockers() {
+      return (blockers ??= findBlockers(snapshot, catalogue.checklists));
+    },
   };
 }

@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import { compareInspections, Comparison, DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction, Side, StatisticRow } from '../domain/compare';
 import { trendOf, Trend } from '../domain/trend';
-import { listInspections, loadSnapshot } from '../store/inspections.store';
+import { listInspections, loadSnapshot, loadTrendSnapshot } from '../store/inspections.store';
 import { statisticsChart } from './charts';
 
 export function loadComparison(ctx: Ctx, earlierId: number, laterId: number): Comparison {
@@ -14,7 +14,7 @@ export function loadComparison(ctx: Ctx, earlierId: number, laterId: number): Co
 }
 
 export function loadTrend(ctx: Ctx, ids: number[], only?: string): Trend {
-  return trendOf(ctx.catalogue, ids.map((id) => loadSnapshot(ctx.db, id)), only);
+  return trendOf(ctx.catalogue, ids.map((id) => loadTrendSnapshot(ctx.db, id)), only);
 }
 
 export function comparisonTitle(cmp: Comparison): string {

@@ -338,6 +338,60 @@ export function loadSnapshot(db: DB, id: number): InspectionSnapshot {
   })();
 }
 
+function overridesOf(db: DB, id: number): InspectionSnapshot['overrides'] {
+  return (db.prepare('SELECT * FROM overrides WHERE inspection_id = ? ORDER BY id').all(id) as Array<{
+    id: number; scope: string; checklist_id: string; group_id: string; verdict: string; motivation: string; version: number;
+  }>).map((o) => ({ id: o.id, scope: o.scope, checklist: o.checklist_id, group: o.group_id, verdict: o.verdict, motivation: o.motivation, version: o.version }));
+}
+
+function statisticsOf(db: DB, id: number): InspectionSnapshot['statistics'] {
+  return (db.prepare('SELECT * FROM statistics WHERE inspection_id = ? ORDER BY year, unit_code').all(id) as Array<{
+    year: number; unit_code: string; afgerond: number; aannemen: number; eerste_fase: number; tweede_fase: number;
+  }>).map((s) => ({ year: s.year, unit: s.unit_code === '' ? null : s.unit_code, afgerond: s.afgerond, aannemen: s.aannemen, eersteFase: s.eerste_fase, tweedeFase: s.tweede_fase }));
+}
+
+function predecessorOf(db: DB, summary: InspectionSummary): InspectionSnapshot['predecessor'] {
+  return summary.predecessorId
+    ? (db.prepare('SELECT id, ref, title, year FROM inspections WHERE id = ?').get(summary.predecessorId) as { id: number; ref: string; title: string; year: number })
+    : null;
+}
+
+/**
+ * A trend over many inspections needs only the verdict codes, the overrides and the figures. This
+ * read leaves out motivations, evidence, links and texts (about a tenth of the cost of
+ * loadSnapshot on a 6,000-cell inspection), so it serves trends only: its blockers, for one,
+ * would be meaningless. Served from the snapshot cache when the full snapshot is there.
+ */
+export function loadTrendSnapshot(db: DB, id: number): InspectionSnapshot {
+  if (!db.inTransaction) {
+    const hit = snapshotCache.get(db)?.get(id);
+    if (hit && hit.mark === changeMark(db, id, hit.snapshot.predecessorId)) return hit.snapshot;
+  }
+  return db.transaction(() => {
+    const summary = getInspection(db, id);
+    const verdicts = (db
+      .prepare('SELECT id, unit_code, checklist_id, criterion_id, verdict, version FROM verdicts WHERE inspection_id = ? ORDER BY id')
+      .raw()
+      .all(id) as Array<[number, string, string, string, string, number]>)
+      .map(([vid, unit, checklist, criterion, verdict, version]): VerdictRecord => ({
+        id: vid, unit, checklist, criterion, verdict, motivation: '', workflow: 'te_doen', updatedBy: null, updatedAt: null, version, links: [],
+      }));
+    return {
+      ...summary,
+      predecessor: predecessorOf(db, summary),
+      verdicts,
+      evidence: [],
+      overrides: overridesOf(db, id),
+      findings: [],
+      conclusions: [],
+      recommendations: [],
+      predecessorRecommendations: [],
+      followups: [],
+      statistics: statisticsOf(db, id),
+    };
+  })();
+}
+
 function readSnapshot(db: DB, id: number): InspectionSnapshot {
   const read = db.transaction(() => {
     const summary = getInspection(db, id);
@@ -363,9 +417,7 @@ function readSnapshot(db: DB, id: number): InspectionSnapshot {
     const evidence = (db.prepare('SELECT * FROM evidence WHERE inspection_id = ? ORDER BY id').all(id) as EvidenceRow[]).map((r) =>
       evidenceFromRow(r, unitsByEvidence.get(r.id) ?? []),
     );
-    const overrides = (db.prepare('SELECT * FROM overrides WHERE inspection_id = ? ORDER BY id').all(id) as Array<{
-      id: number; scope: string; checklist_id: string; group_id: string; verdict: string; motivation: string; version: number;
-    }>).map((o) => ({ id: o.id, scope: o.scope, checklist: o.checklist_id, group: o.group_id, verdict: o.verdict, motivation: o.motivation, version: o.version }));
+    const overrides = overridesOf(db, id);
     const findings = (db.prepare('SELECT checklist_id, criterion_id, text, version FROM findings WHERE inspection_id = ?').all(id) as Array<{
       checklist_id: string; criterion_id: string; text: string; version: number;
     }>).map((f) => ({ checklist: f.checklist_id, criterion: f.criterion_id, text: f.text, version: f.version }));
@@ -383,12 +435,8 @@ function readSnapshot(db: DB, id: number): InspectionSnapshot {
     const followups = (db.prepare('SELECT * FROM recommendation_followups WHERE inspection_id = ? ORDER BY recommendation_ref').all(id) as Array<{
       recommendation_ref: string; status: RecommendationFollowup; motivation: string; version: number;
     }>).map((f) => ({ recommendationRef: f.recommendation_ref, status: f.status, motivation: f.motivation, evidence: evidenceByFollowup.get(f.recommendation_ref) ?? [], version: f.version }));
-    const statistics = (db.prepare('SELECT * FROM statistics WHERE inspection_id = ? ORDER BY year, unit_code').all(id) as Array<{
-      year: number; unit_code: string; afgerond: number; aannemen: number; eerste_fase: number; tweede_fase: number;
-    }>).map((s) => ({ year: s.year, unit: s.unit_code === '' ? null : s.unit_code, afgerond: s.afgerond, aannemen: s.aannemen, eersteFase: s.eerste_fase, tweedeFase: s.tweede_fase }));
-    const pred = summary.predecessorId
-      ? (db.prepare('SELECT id, ref, title, year FROM inspections WHERE id = ?').get(summary.predecessorId) as { id: number; ref: string; title: string; year: number })
-      : null;
+    const statistics = statisticsOf(db, id);
+    const pred = predecessorOf(db, summary);
     return {
       ...summary,
       predecessor: pred,
