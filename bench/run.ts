@@ -184,7 +184,8 @@ function domain(ds: Dataset, ctx: Ctx, log: (s: string) => void) {
   // Read inside a transaction the store returns a private, unfrozen snapshot, so every call
   // computes instead of reusing the memo kept for the shared one.
   const unshared = ctx.db.transaction(() => loadSnapshot(ctx.db, target))();
-  const statusCompute = timed(10, () => inspectionStatus(unshared, ctx.catalogue));
+  // Blockers are computed on first access: read them, so the figure includes them.
+  const statusCompute = timed(10, () => inspectionStatus(unshared, ctx.catalogue).blockers.length);
   const statusServed = timed(20, () => inspectionStatus(s, ctx.catalogue));
   const rollupOnly = timed(10, () => unshared.checklists.map((c) => {
     const checklist = ctx.catalogue.checklists.get(c.id)!;
