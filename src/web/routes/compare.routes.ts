@@ -1,5 +1,6 @@
 // The follow-up comparison and the trend: pages for every role, the comparison as CSV,
 // spreadsheet and PDF, and the import of complaint statistics (editors of the inspection only).
+import { sendDownload } from '../download';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
@@ -184,7 +185,7 @@ export const compareRoutes: RouteDef[] = [
     handler: (req, res) => {
       const q = pairFrom(req);
       const cmp = loadComparison(req.ctx, q.eerder, q.later);
-      res.type('text/csv; charset=utf-8').attachment(comparisonFileName(cmp, 'csv')).send(comparisonCsv(cmp, req.ctx.catalogue));
+      sendDownload(res, comparisonCsv(cmp, req.ctx.catalogue), 'text/csv; charset=utf-8', comparisonFileName(cmp, 'csv'));
     },
   },
   {
@@ -196,7 +197,7 @@ export const compareRoutes: RouteDef[] = [
       const q = pairFrom(req);
       const cmp = loadComparison(req.ctx, q.eerder, q.later);
       const buf = await comparisonXlsx(cmp, req.ctx.catalogue);
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(comparisonFileName(cmp, 'xlsx')).send(buf);
+      sendDownload(res, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', comparisonFileName(cmp, 'xlsx'));
     },
   },
   {
@@ -208,7 +209,7 @@ export const compareRoutes: RouteDef[] = [
       const q = pairFrom(req);
       const cmp = loadComparison(req.ctx, q.eerder, q.later);
       const pdf = await comparisonPdf(cmp, req.ctx.catalogue, { motivations: q.motivaties === '1' });
-      res.type('application/pdf').attachment(comparisonFileName(cmp, 'pdf')).send(pdf);
+      sendDownload(res, pdf, 'application/pdf', comparisonFileName(cmp, 'pdf'));
     },
   },
   {

@@ -1,23 +1,15 @@
 // PDF reports for every role: the national report and one per unit. Thin on purpose: a
 // finalised inspection can later serve its stored bytes by swapping what `pdfFor` returns.
-import type { Response } from 'express';
 import { notFound } from '../../errors';
 import { nationalReportPdf, unitReportPdf } from '../../reports';
 import { storedReport } from '../../store/finalisation.store';
+import { sendDownload } from '../download';
 import { inspectionFor } from '../inspection-access';
 import { EVERY_ROLE, RouteDef } from '../route-table';
 
 /** "recht-van-klagen-2022-rapport.pdf": only safe characters in the header. */
 export function reportFilename(...parts: string[]): string {
   return `${parts.join('-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-')}.pdf`;
-}
-
-function sendPdf(res: Response, bytes: Buffer, filename: string): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Length', String(bytes.length));
-  res.end(bytes);
 }
 
 export const reportRoutes: RouteDef[] = [
@@ -30,7 +22,7 @@ export const reportRoutes: RouteDef[] = [
       const inspection = inspectionFor(req, 'read');
       // A finalised inspection serves the bytes stored at vaststelling, after checking their hash.
       const bytes = storedReport(req.ctx.db, inspection.id, null)?.pdf ?? (await nationalReportPdf(req.ctx, inspection.id));
-      sendPdf(res, bytes, reportFilename(inspection.ref, 'rapport'));
+      sendDownload(res, bytes, 'application/pdf', reportFilename(inspection.ref, 'rapport'));
     },
   },
   {
@@ -43,7 +35,7 @@ export const reportRoutes: RouteDef[] = [
       const unit = String(req.params.unitCode);
       if (!inspection.units.includes(unit)) throw notFound('Deze eenheid hoort niet bij dit onderzoek.');
       const bytes = storedReport(req.ctx.db, inspection.id, unit)?.pdf ?? (await unitReportPdf(req.ctx, inspection.id, unit));
-      sendPdf(res, bytes, reportFilename(inspection.ref, unit, 'rapport'));
+      sendDownload(res, bytes, 'application/pdf', reportFilename(inspection.ref, unit, 'rapport'));
     },
   },
 ];
