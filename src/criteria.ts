@@ -13,22 +13,24 @@ import {
   mappingSchema,
   unitsFileSchema,
 } from './domain/checklist';
+import { AppError } from './errors';
 
 export const DEFAULT_CRITERIA_DIR = path.resolve(__dirname, '..', 'criteria');
 
-export class CatalogueError extends Error {
+/** A wrong file under criteria/: a configuration error of the installation. */
+export class CatalogueError extends AppError {
   constructor(message: string) {
-    super(message);
+    super('config', message);
     this.name = 'CatalogueError';
   }
 }
 
-function formatPath(p: ReadonlyArray<PropertyKey>): string {
+export function formatPath(p: readonly PropertyKey[]): string {
   if (p.length === 0) return '(bovenste niveau)';
   return p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
 }
 
-function readYaml(file: string): unknown {
+export function readYaml(file: string): unknown {
   const text = fs.readFileSync(file, 'utf8');
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -40,7 +42,7 @@ function readYaml(file: string): unknown {
 }
 
 function parseFile<T>(file: string, schema: ZodType<T>): T {
-  const raw = file.endsWith('.json') ? JSON.parse(fs.readFileSync(file, 'utf8')) : readYaml(file);
+  const raw: unknown = file.endsWith('.json') ? JSON.parse(fs.readFileSync(file, 'utf8')) : readYaml(file);
   const result = schema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.slice(0, 5).map((i) => `  - bij ${formatPath(i.path)}: ${i.message}`);

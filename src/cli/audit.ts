@@ -1,6 +1,6 @@
 // `toetsing audit verify`: walk the hash-chained change log and name the first entry that was
 // altered, removed or put out of order. Exit 1 when the chain is broken.
-import { AppError } from '../errors';
+import { integrityError } from '../errors';
 import { verifyChangeLog } from '../store/changelog';
 import { contextFrom, Io } from './io';
 
@@ -8,10 +8,9 @@ export function auditVerifyCommand(io: Io, opts: { data?: string; criteria?: str
   const ctx = contextFrom(opts);
   try {
     const result = verifyChangeLog(ctx.db);
-    if (!result.ok) {
-      const b = result.firstBroken!;
-      throw new AppError(
-        409,
+    const b = result.firstBroken;
+    if (b) {
+      throw integrityError(
         `Het wijzigingslogboek is beschadigd: eerste fout bij regel ${b.seq}: ${b.reason}. ` +
           `De ${result.entries} regels daarvoor zijn in orde (laatste goede hash ${result.lastHash}).`,
       );

@@ -12,7 +12,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../errors';
+import { z } from 'zod';
+import { configError, conflict, integrityError, invalid } from '../errors';
 import { verifyChangeLog } from '../store/changelog';
 import { DB_FILE, filesDir, schemaVersion } from '../store/db';
 import { LATEST_VERSION } from '../store/migrations';
@@ -21,15 +22,20 @@ import { contextFrom, Io } from './io';
 export const MANIFEST = 'manifest.json';
 const FORMAT = 'toetsing-backup';
 
-export interface Manifest {
-  format: typeof FORMAT;
-  formatVersion: 1;
-  createdAt: string;
-  schemaVersion: number;
-  database: { path: string; sha256: string; size: number };
-  changeLog: { entries: number; lastHash: string };
-  files: Array<{ path: string; sha256: string; size: number }>;
-}
+// A path is checked where it is used (inside()), so that a refusal can name the bad path.
+const fileEntry = z.object({ path: z.string(), sha256: z.string(), size: z.number() });
+
+const manifestSchema = z.object({
+  format: z.literal(FORMAT),
+  formatVersion: z.literal(1),
+  createdAt: z.string(),
+  schemaVersion: z.number().int(),
+  database: fileEntry,
+  changeLog: z.object({ entries: z.number().int(), lastHash: z.string() }),
+  files: z.array(fileEntry),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
 
 function sha256File(file: string): string {
   const h = crypto.createHash('sha256');
@@ -47,8 +53,8 @@ const isDatabaseFile = (target: string) => /\.(sqlite|sqlite3|db)$/i.test(target
 
 export async function backupCommand(io: Io, target: string, opts: { data?: string; criteria?: string }): Promise<void> {
   const dest = path.resolve(target);
-  if (fs.existsSync(dest)) throw new AppError(409, `${target} bestaat al; kies een nieuwe naam.`);
-  if (!fs.existsSync(path.dirname(dest))) throw new AppError(409, `De map ${path.dirname(target)} bestaat niet.`);
+  if (fs.existsSync(dest)) throw conflict(`${target} bestaat al; kies een nieuwe naam.`);
+  if (!fs.existsSync(path.dirname(dest))) throw conflict(`De map ${path.dirname(target)} bestaat niet.`);
   const ctx = contextFrom(opts);
   const tmp = `${dest}.part-${process.pid}`;
   try {
@@ -66,7 +72,8 @@ export async function backupCommand(io: Io, target: string, opts: { data?: strin
     let facts: { schemaVersion: number; entries: number; lastHash: string };
     try {
       const log = verifyChangeLog(copy);
-      if (!log.ok) throw new AppError(409, `Het wijzigingslogboek van de database is beschadigd (regel ${log.firstBroken!.seq}: ${log.firstBroken!.reason}); geen back-up gemaakt.`);
+      const broken = log.firstBroken;
+      if (broken) throw integrityError(`Het wijzigingslogboek van de database is beschadigd (regel ${broken.seq}: ${broken.reason}); geen back-up gemaakt.`);
       facts = { schemaVersion: schemaVersion(copy), entries: log.entries, lastHash: log.lastHash };
     } finally {
       copy.close();
@@ -100,27 +107,29 @@ export async function backupCommand(io: Io, target: string, opts: { data?: strin
   }
 }
 
-const damaged = (why: string) => new AppError(409, `De back-up is beschadigd en is niet teruggezet: ${why}`);
+const damaged = (why: string) => integrityError(`De back-up is beschadigd en is niet teruggezet: ${why}`);
 
 function readManifest(backupDir: string): Manifest {
   const file = path.join(backupDir, MANIFEST);
   if (!fs.existsSync(file)) throw damaged(`${MANIFEST} ontbreekt.`);
-  let m: Manifest;
-  try { m = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest; } catch { throw damaged(`${MANIFEST} is geen geldige JSON.`); }
-  if (m?.format !== FORMAT || m.formatVersion !== 1 || !m.database || !Array.isArray(m.files) || !m.changeLog) throw damaged(`${MANIFEST} heeft niet de verwachte vorm.`);
+  let raw: unknown;
+  try { raw = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { throw damaged(`${MANIFEST} is geen geldige JSON.`); }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) throw damaged(`${MANIFEST} heeft niet de verwachte vorm.`);
+  const m = parsed.data;
   if (m.schemaVersion > LATEST_VERSION) {
-    throw new AppError(409, `De back-up heeft schemaversie ${m.schemaVersion}, nieuwer dan deze versie van Toetsing kent (${LATEST_VERSION}). Werk Toetsing bij.`);
+    throw configError(`De back-up heeft schemaversie ${m.schemaVersion}, nieuwer dan deze versie van Toetsing kent (${LATEST_VERSION}). Werk Toetsing bij.`);
   }
   return m;
 }
 
 /** Paths in a manifest stay inside the backup: no absolute paths, no `..`. */
 function inside(backupDir: string, rel: string): string {
-  if (typeof rel !== 'string' || !/^(files\/[0-9a-f]{64}|[A-Za-z0-9._-]+)$/.test(rel)) throw damaged(`ongeldig pad in ${MANIFEST}: ${JSON.stringify(rel)}.`);
+  if (!/^(files\/[0-9a-f]{64}|[A-Za-z0-9._-]+)$/.test(rel)) throw damaged(`ongeldig pad in ${MANIFEST}: ${JSON.stringify(rel)}.`);
   return path.join(backupDir, rel);
 }
 
-function checkFile(backupDir: string, entry: { path: string; sha256: string; size: number }): void {
+function checkFile(backupDir: string, entry: z.infer<typeof fileEntry>): void {
   const file = inside(backupDir, entry.path);
   if (!fs.existsSync(file)) throw damaged(`${entry.path} ontbreekt.`);
   if (fs.statSync(file).size !== entry.size) throw damaged(`${entry.path} heeft een andere grootte dan in ${MANIFEST} (${fs.statSync(file).size} in plaats van ${entry.size} bytes).`);
@@ -137,9 +146,10 @@ function checkDatabase(dbFile: string, m: Manifest): void {
     }
     if (integrity.join() !== 'ok') throw damaged(`PRAGMA integrity_check meldt: ${integrity.slice(0, 3).join('; ')}.`);
     const log = verifyChangeLog(db);
-    if (!log.ok) throw damaged(`het wijzigingslogboek is gebroken bij regel ${log.firstBroken!.seq}: ${log.firstBroken!.reason}.`);
+    const broken = log.firstBroken;
+    if (broken) throw damaged(`het wijzigingslogboek is gebroken bij regel ${broken.seq}: ${broken.reason}.`);
     if (log.lastHash !== m.changeLog.lastHash || log.entries !== m.changeLog.entries) {
-      throw damaged(`het wijzigingslogboek eindigt niet waar ${MANIFEST} zegt (${log.entries} regels, laatste hash ${log.lastHash.slice(0, 12)}…; verwacht ${m.changeLog.entries} regels, ${String(m.changeLog.lastHash).slice(0, 12)}…).`);
+      throw damaged(`het wijzigingslogboek eindigt niet waar ${MANIFEST} zegt (${log.entries} regels, laatste hash ${log.lastHash.slice(0, 12)}…; verwacht ${m.changeLog.entries} regels, ${m.changeLog.lastHash.slice(0, 12)}…).`);
     }
     if (schemaVersion(db) !== m.schemaVersion) throw damaged(`de schemaversie (${schemaVersion(db)}) verschilt van ${MANIFEST} (${m.schemaVersion}).`);
   } finally {
@@ -147,13 +157,14 @@ function checkDatabase(dbFile: string, m: Manifest): void {
   }
 }
 
-export function restoreCommand(io: Io, backup: string, opts: { data?: string }): void {
-  if (!opts.data) throw new AppError(400, 'Geef met --data de (lege of nieuwe) map om in terug te zetten.');
+export const restoreOptions = z.object({ data: z.string().refine((s) => s !== '', 'Geef met --data de (lege of nieuwe) map om in terug te zetten.') });
+
+export function restoreCommand(io: Io, backup: string, opts: z.infer<typeof restoreOptions>): void {
   const backupDir = path.resolve(backup);
   const target = path.resolve(opts.data);
-  if (!fs.existsSync(backupDir) || !fs.statSync(backupDir).isDirectory()) throw new AppError(400, `${backup} is geen back-upmap.`);
+  if (!fs.existsSync(backupDir) || !fs.statSync(backupDir).isDirectory()) throw invalid(`${backup} is geen back-upmap.`);
   if (fs.existsSync(target) && (!fs.statSync(target).isDirectory() || fs.readdirSync(target).length > 0)) {
-    throw new AppError(409, `${opts.data} is niet leeg; terugzetten gebeurt alleen in een lege of nieuwe map, zodat er niets wordt overschreven.`);
+    throw conflict(`${opts.data} is niet leeg; terugzetten gebeurt alleen in een lege of nieuwe map, zodat er niets wordt overschreven.`, 'data');
   }
   const m = readManifest(backupDir);
   if (m.database.path !== DB_FILE) throw damaged(`onverwachte databasenaam in ${MANIFEST}.`);

@@ -1,61 +1,59 @@
 // `toetsing compare`, `toetsing trend` and `toetsing stats import`: the follow-up comparison on
-// the command line, with the same results and files as the web pages.
+// the command line, by the same use cases (src/app/compare.ts) as the web pages.
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { comparisonFile, ComparisonFormat, importStatistics, loadComparison, loadTrend } from '../app/compare';
+import { openInspectionRef } from '../app/inspection-access';
+import { OPERATOR } from '../app/operator';
 import type { Ctx } from '../context';
 import { unitName } from '../criteria';
-import { DIRECTIONS, DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction } from '../domain/compare';
-import { describeProblem, parseStatisticsCsv } from '../domain/statistics-csv';
-import type { Trend, TrendPoint } from '../domain/trend';
-import { AppError } from '../errors';
-import { comparisonCsv, comparisonXlsx } from '../reports/compare-export';
-import { comparisonPdf } from '../reports/compare-pdf';
-import { loadComparison, loadTrend } from '../reports/compare.model';
+import type { Trend, TrendPoint } from '../domain/comparison/types';
+import { DIRECTIONS, DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction } from '../domain/comparison/vocabulary';
+import { describeProblem } from '../domain/statistics-csv';
+import { invalid } from '../errors';
+import { count } from '../present';
+import { checklistTitle, comparisonTitle } from '../reports/compare.model';
 import { closeEngine } from '../reports/engine';
-import { findInspection } from '../store/inspections.store';
-import { replaceStatistics } from '../store/national.store';
-import type { Io } from './io';
+import { Io, writeAtomically } from './io';
+import { dataOptions } from './options';
 
-const FORMATS = ['.pdf', '.csv', '.xlsx'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS: Record<string, ComparisonFormat> = { '.pdf': 'pdf', '.csv': 'csv', '.xlsx': 'xlsx' };
 
 /** The output format from the file name; checked before any work, so a typo leaves no file. */
-export function formatOf(file: string): Format {
+export function formatOf(file: string): ComparisonFormat {
   const ext = path.extname(file).toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(ext)) {
-    throw new AppError(400, `Onbekend bestandstype '${ext || '(geen extensie)'}' voor --out; kies een naam op .pdf, .csv of .xlsx.`);
-  }
-  return ext as Format;
+  const format = Object.hasOwn(FORMATS, ext) ? FORMATS[ext] : undefined;
+  if (!format) throw invalid(`Onbekend bestandstype '${ext || '(geen extensie)'}' voor --out; kies een naam op .pdf, .csv of .xlsx.`, 'out');
+  return format;
 }
 
-function writeAtomically(file: string, content: string | Buffer): void {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
+/** Both inspections as the user named them, by number or key. */
+function pairOf(ctx: Ctx, earlierRef: string, laterRef: string) {
+  return { earlier: openInspectionRef(ctx, OPERATOR, earlierRef, 'read').id, later: openInspectionRef(ctx, OPERATOR, laterRef, 'read').id };
 }
 
 function countsLine(counts: Record<Direction, number>): string {
   return DIRECTIONS.map((d) => `${DIRECTION_SYMBOLS[d]} ${DIRECTION_LABELS[d].toLowerCase()}: ${counts[d]}`).join(' · ');
 }
 
-export async function compareCommand(ctx: Ctx, io: Io, earlierRef: string, laterRef: string, opts: { out?: string; motivaties?: boolean }): Promise<void> {
+export const compareOptions = dataOptions.extend({ out: z.string().optional(), motivaties: z.boolean().optional() });
+
+export async function compareCommand(ctx: Ctx, io: Io, earlierRef: string, laterRef: string, opts: z.infer<typeof compareOptions>): Promise<void> {
   const format = opts.out ? formatOf(opts.out) : null;
-  const cmp = loadComparison(ctx, findInspection(ctx.db, earlierRef).id, findInspection(ctx.db, laterRef).id);
+  const pair = pairOf(ctx, earlierRef, laterRef);
   if (opts.out && format) {
-    let content: string | Buffer;
-    if (format === '.csv') content = comparisonCsv(cmp, ctx.catalogue);
-    else if (format === '.xlsx') content = await comparisonXlsx(cmp, ctx.catalogue);
-    else {
-      try { content = await comparisonPdf(cmp, ctx.catalogue, { motivations: Boolean(opts.motivaties) }); } finally { await closeEngine(); }
-    }
-    writeAtomically(opts.out, content);
-    io.out(`Vergelijking ${cmp.earlier.year} → ${cmp.later.year} geschreven naar ${opts.out}`);
+    // The PDF starts the browser: close it, so the command exits.
+    const file = await comparisonFile(ctx, OPERATOR, pair, format, { motivations: Boolean(opts.motivaties) }).finally(() => (format === 'pdf' ? closeEngine() : undefined));
+    writeAtomically(opts.out, file.content);
+    io.out(`${comparisonTitle(file.cmp)} geschreven naar ${opts.out}`);
     return;
   }
+  const cmp = loadComparison(ctx, OPERATOR, pair);
   io.out(`Vergelijking: ${cmp.earlier.title} (${cmp.earlier.year}) → ${cmp.later.title} (${cmp.later.year})`);
   io.out(`Alle criteria × eenheden: ${countsLine(cmp.counts)}`);
   for (const c of cmp.checklists) {
-    io.out(`\n${(c.later ?? c.earlier)!.shortTitle}${c.earlier && c.later ? '' : ' (alleen in één onderzoek; niet vergelijkbaar)'}`);
+    io.out(`\n${checklistTitle(c)}${c.earlier && c.later ? '' : ' (alleen in één onderzoek; niet vergelijkbaar)'}`);
     for (const g of c.groups) {
       const n = g.national;
       io.out(`  ${g.group.number}. ${g.group.title}: ${n.earlier?.label ?? '—'} → ${n.later?.label ?? '—'} (${DIRECTION_SYMBOLS[n.direction]} ${DIRECTION_LABELS[n.direction].toLowerCase()})`);
@@ -98,7 +96,7 @@ export function trendJson(trend: Trend) {
 }
 
 export function trendCommand(ctx: Ctx, io: Io, refs: string[], opts: { json?: boolean }): void {
-  const trend = loadTrend(ctx, refs.map((r) => findInspection(ctx.db, r).id));
+  const trend = loadTrend(ctx, OPERATOR, refs.map((r) => openInspectionRef(ctx, OPERATOR, r, 'read').id));
   if (opts.json) { io.out(JSON.stringify(trendJson(trend), null, 2)); return; }
   io.out(`Trend: ${trend.inspections.map((i) => `${i.title} (${i.year}${i.illustrative ? ', illustratief' : ''})`).join(' → ')}`);
   for (const tc of trend.checklists) {
@@ -113,16 +111,20 @@ export function trendCommand(ctx: Ctx, io: Io, refs: string[], opts: { json?: bo
 }
 
 export function statsImportCommand(ctx: Ctx, io: Io, ref: string, file: string): void {
-  const inspection = findInspection(ctx.db, ref);
+  const inspectionId = openInspectionRef(ctx, OPERATOR, ref, 'read').id;
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch (e) {
-    throw new AppError(400, `Kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand bestaat niet' : (e as Error).message}.`);
+    throw invalid(`Kan ${file} niet lezen: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand bestaat niet' : (e as Error).message}.`);
   }
-  const parsed = parseStatisticsCsv(text, ctx.catalogue.units.map((u) => u.code));
-  if (!parsed.ok) {
-    const lines = parsed.problems.map((p) => `  - ${describeProblem(p)}`);
-    throw new AppError(400, `Niets geïmporteerd; ${parsed.problems.length === 1 ? 'één probleem' : `${parsed.problems.length} problemen`} in ${file}:\n${lines.join('\n')}`);
+  const result = importStatistics(ctx, OPERATOR, inspectionId, text);
+  if (!result.ok) {
+    const problems = result.problems.map(describeProblem);
+    throw invalid(
+      `Niets geïmporteerd; ${problems.length === 1 ? 'één probleem' : `${problems.length} problemen`} in ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      undefined,
+      problems,
+    );
   }
-  replaceStatistics(ctx.db, 'cli', inspection.id, parsed.rows);
-  io.out(`${parsed.rows.length} ${parsed.rows.length === 1 ? 'rij' : 'rijen'} klachtcijfers geïmporteerd in ${inspection.title} (${inspection.year}); de vorige cijfers zijn vervangen.`);
+  const { inspection, rows } = result;
+  io.out(`${count(rows, { one: 'rij', many: 'rijen' })} klachtcijfers geïmporteerd in ${inspection.title} (${inspection.year}); de vorige cijfers zijn vervangen.`);
 }

@@ -1,8 +1,11 @@
-// Small helpers shared by the commands: output, reading secrets, the data-dir option.
+// Small helpers shared by the commands: output, writing files, reading secrets, the data-dir option.
 import { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { resolveConfig } from '../config';
 import { openContext, Ctx } from '../context';
+import { configureEngine } from '../reports/engine';
 
 export interface Io {
   out: (s: string) => void;
@@ -15,7 +18,8 @@ export const processIo = (): Io => ({
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
   stdin: process.stdin,
-  isTTY: Boolean(process.stdin.isTTY),
+  // Node's types say boolean, but a piped stdin (no terminal) has no isTTY at all.
+  isTTY: (process.stdin as { isTTY?: boolean }).isTTY ?? false,
 });
 
 export function withDataOption(cmd: Command): Command {
@@ -26,12 +30,30 @@ export function withDataOption(cmd: Command): Command {
 
 export function contextFrom(opts: { data?: string; criteria?: string }): Ctx {
   const cfg = resolveConfig(opts);
+  configureEngine(cfg.pdf);
   return openContext(cfg.dataDir, cfg.criteriaDir);
+}
+
+/** Open the data folder for the length of `work` and close it afterwards, whatever happens. */
+export async function withContext<T>(opts: { data?: string; criteria?: string }, work: (ctx: Ctx) => T | Promise<T>): Promise<T> {
+  const ctx = contextFrom(opts);
+  try {
+    return await work(ctx);
+  } finally {
+    ctx.db.close();
+  }
+}
+
+/** Write to a temporary file and rename, so a failure never leaves half a file. */
+export function writeAtomically(file: string, content: string | Buffer): void {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
 }
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
   return Buffer.concat(chunks).toString('utf8');
 }
 

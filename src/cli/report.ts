@@ -1,29 +1,39 @@
-// `toetsing report <onderzoek> [--unit CODE] --out FILE.pdf`: the same PDFs as the web app.
-// The file appears whole or not at all, and the browser is closed so the command exits.
-import { AppError } from '../errors';
+// `toetsing report <onderzoek> [--unit CODE] --out FILE.pdf`: the same PDFs as the web app, by the
+// same use cases (a vastgesteld inspection gives its stored report). The file appears whole or
+// not at all, and the browser is closed so the command exits.
+import { z } from 'zod';
+import { OPERATOR } from '../app/operator';
+import { openInspectionRef } from '../app/inspection-access';
+import { nationalReportPdf, unitReportPdf } from '../app/reports';
 import { unitName } from '../criteria';
-import { findInspection } from '../store/inspections.store';
-import { closeEngine, nationalReportPdf, unitReportPdf } from '../reports';
-import { contextFrom, Io } from './io';
-import { writeAtomically } from './main';
+import { invalid } from '../errors';
+import { closeEngine } from '../reports';
+import { contextFrom, Io, writeAtomically } from './io';
+import { dataOptions } from './options';
 
-export async function reportCommand(io: Io, idOrRef: string, opts: { unit?: string; out?: string; data?: string; criteria?: string }): Promise<void> {
-  if (!opts.out || opts.out.trim() === '') throw new AppError(400, 'Geef met --out het PDF-bestand op waarin het rapport komt.');
-  if (!/\.pdf$/i.test(opts.out)) throw new AppError(400, `Het uitvoerbestand moet op .pdf eindigen (niet '${opts.out}').`);
+export const reportOptions = dataOptions.extend({
+  unit: z.string().optional(),
+  out: z
+    .string()
+    .refine((s) => s.trim() !== '', { error: 'Geef met --out het PDF-bestand op waarin het rapport komt.', abort: true })
+    .refine((s) => /\.pdf$/i.test(s), { error: (issue) => `Het uitvoerbestand moet op .pdf eindigen (niet '${typeof issue.input === 'string' ? issue.input : ''}').` }),
+});
+
+export async function reportCommand(io: Io, idOrRef: string, opts: z.infer<typeof reportOptions>): Promise<void> {
   const ctx = contextFrom(opts);
   try {
-    const inspection = findInspection(ctx.db, idOrRef);
-    let bytes: Buffer;
+    const inspection = openInspectionRef(ctx, OPERATOR, idOrRef, 'read');
     if (opts.unit !== undefined) {
       const unit = opts.unit.trim().toUpperCase();
+      // An option, not an address: name the choices rather than "not found".
       if (!inspection.units.includes(unit)) {
-        throw new AppError(400, `Eenheid '${opts.unit}' hoort niet bij onderzoek '${inspection.ref}'. Kies uit: ${inspection.units.join(', ')}.`);
+        throw invalid(`Eenheid '${opts.unit}' hoort niet bij onderzoek '${inspection.ref}'. Kies uit: ${inspection.units.join(', ')}.`, 'unit');
       }
-      bytes = await unitReportPdf(ctx, inspection.id, unit);
+      const bytes = await unitReportPdf(ctx, OPERATOR, inspection.id, unit);
       writeAtomically(opts.out, bytes);
       io.out(`Rapport voor ${unitName(ctx.catalogue, unit)} geschreven naar ${opts.out} (${bytes.length} bytes).`);
     } else {
-      bytes = await nationalReportPdf(ctx, inspection.id);
+      const bytes = await nationalReportPdf(ctx, OPERATOR, inspection.id);
       writeAtomically(opts.out, bytes);
       io.out(`Landelijk rapport geschreven naar ${opts.out} (${bytes.length} bytes).`);
     }

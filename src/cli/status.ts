@@ -1,14 +1,17 @@
-// `toetsing list` and `toetsing status`: what the overview screen shows, on the terminal.
+// `toetsing list` and `toetsing status`: what the overview and the inspection home show, on the
+// terminal, from the same use cases (src/app/status.ts).
+import { openInspectionRef } from '../app/inspection-access';
+import { OPERATOR } from '../app/operator';
+import { inspectionList, inspectionProgress, InspectionProgress } from '../app/status';
 import { verdictLabel } from '../domain/checklist';
-import { describeTally } from '../domain/rollup';
-import { inspectionStatus } from '../domain/status';
 import { INSPECTION_STATUS_LABELS } from '../domain/vocabulary';
+import { describeTally, UNITS } from '../present';
 import type { Ctx } from '../context';
-import { findInspection, listInspections, loadSnapshot } from '../store/inspections.store';
+import { must } from '../errors';
 import type { Io } from './io';
 
 export function listCommand(ctx: Ctx, io: Io, opts: { json?: boolean }): void {
-  const list = listInspections(ctx.db);
+  const list = inspectionList(ctx);
   if (opts.json) {
     io.out(JSON.stringify(list.map((i) => ({ id: i.id, ref: i.ref, year: i.year, title: i.title, status: i.status })), null, 2));
     return;
@@ -17,9 +20,7 @@ export function listCommand(ctx: Ctx, io: Io, opts: { json?: boolean }): void {
   for (const i of list) io.out(`${String(i.id).padStart(4)}  ${i.year}  ${INSPECTION_STATUS_LABELS[i.status].padEnd(11)}  ${i.ref.padEnd(36)}  ${i.title}`);
 }
 
-export function statusJson(ctx: Ctx, idOrRef: string) {
-  const s = loadSnapshot(ctx.db, findInspection(ctx.db, idOrRef).id);
-  const st = inspectionStatus(s, ctx.catalogue);
+function statusJson({ snapshot: s, status: st }: InspectionProgress) {
   return {
     id: s.id,
     ref: s.ref,
@@ -31,7 +32,7 @@ export function statusJson(ctx: Ctx, idOrRef: string) {
       id: checklist.id,
       title: checklist.title,
       groups: checklist.groups.map((g) => {
-        const nat = rollup.nationalGroup.get(g.id)!;
+        const nat = must(rollup.nationalGroup.get(g.id), `het landelijke oordeel over ${g.id}`);
         return {
           id: g.id,
           title: g.title,
@@ -42,11 +43,11 @@ export function statusJson(ctx: Ctx, idOrRef: string) {
             override: nat.override,
             complete: nat.complete,
             counts: nat.tally,
-            summary: describeTally(checklist, nat.tally, { one: 'eenheid', many: 'eenheden' }),
+            summary: describeTally(checklist, nat.tally, UNITS),
           },
           units: Object.fromEntries(
             s.units.map((u) => {
-              const r = rollup.unitGroup.get(u)!.get(g.id)!;
+              const r = must(rollup.unitGroup.get(u)?.get(g.id), `het oordeel van ${u} over ${g.id}`);
               return [u, { computed: r.computed, final: r.final, override: r.override, complete: r.complete, counts: r.tally }];
             }),
           ),
@@ -58,12 +59,13 @@ export function statusJson(ctx: Ctx, idOrRef: string) {
 }
 
 export function statusCommand(ctx: Ctx, io: Io, idOrRef: string, opts: { json?: boolean }): void {
-  const j = statusJson(ctx, idOrRef);
+  const progress = inspectionProgress(ctx, OPERATOR, openInspectionRef(ctx, OPERATOR, idOrRef, 'read').id);
+  const j = statusJson(progress);
   if (opts.json) { io.out(JSON.stringify(j, null, 2)); return; }
   io.out(`${j.title} (${j.year}) — ${INSPECTION_STATUS_LABELS[j.status as 'concept']}`);
   io.out(`Voortgang: ${j.progress.assessed} van ${j.progress.total} cellen beoordeeld (${Math.round(j.progress.share * 100)}%)`);
-  for (const c of j.checklists) {
-    const checklist = ctx.catalogue.checklists.get(c.id)!;
+  for (const [i, c] of j.checklists.entries()) {
+    const { checklist } = progress.status.rollups[i];
     io.out(`\n${c.title}`);
     for (const g of c.groups) {
       const n = g.national;
@@ -75,8 +77,6 @@ export function statusCommand(ctx: Ctx, io: Io, idOrRef: string, opts: { json?: 
     }
   }
   io.out(`\nBlokkades voor een definitief rapport: ${j.blockers.length}`);
-  const byKind = new Map<string, number>();
-  for (const b of j.blockers) byKind.set(b.kind, (byKind.get(b.kind) ?? 0) + 1);
-  for (const [k, n] of byKind) io.out(`  ${k}: ${n}`);
+  for (const g of progress.blockerGroups) io.out(`  ${g.kind}: ${g.list.length}`);
   for (const b of j.blockers.filter((b) => b.kind !== 'niet_beoordeeld').slice(0, 20)) io.out(`  - ${b.message}`);
 }

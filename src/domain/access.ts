@@ -1,11 +1,13 @@
-// Who may do what with an inspection. One rule set, used by every route and command.
+// Who may do what with an inspection. One rule set, used by every use case (src/app/), and
+// through them by every route and command.
 //  - beheerder: everything.
-//  - inspecteur: reads every inspection; changes only those whose team they are on. Evidence
+//  - inspecteur: reads every inspection; works on those whose team they are on. Evidence
 //    files (interview reports hold personal data) are only for the team.
 //  - lezer (management): reads overviews and reports; changes nothing, downloads no files.
-// A request outside these rights for a specific inspection answers 404, not 403, so ids of
-// other teams' work are not confirmed to exist.
-import type { Role } from './vocabulary';
+//  - nobody changes a vastgesteld inspection: a correction is a new revision.
+// A request outside these rights for a specific inspection answers "not found", not
+// "forbidden", so ids of other teams' work are not confirmed to exist.
+import type { InspectionStatus, Role } from './vocabulary';
 
 export interface Actor {
   id: number;
@@ -13,17 +15,29 @@ export interface Actor {
   role: Role;
 }
 
+/** What the rules need to know of an inspection. */
+export interface Guarded {
+  team: string[];
+  status: InspectionStatus;
+}
+
 export function onTeam(actor: Actor, team: string[]): boolean {
   const me = actor.email.toLowerCase();
   return team.some((e) => e.toLowerCase() === me);
 }
 
-export function canEditInspection(actor: Actor, team: string[]): boolean {
-  return actor.role === 'beheerder' || (actor.role === 'inspecteur' && onTeam(actor, team));
+/** Works on this inspection (its team, or a beheerder), whatever its status: history, reopening. */
+export function worksOn(actor: Actor, inspection: Pick<Guarded, 'team'>): boolean {
+  return actor.role === 'beheerder' || (actor.role === 'inspecteur' && onTeam(actor, inspection.team));
 }
 
-export function canDownloadEvidence(actor: Actor, team: string[]): boolean {
-  return canEditInspection(actor, team);
+/** May change the inspection now: works on it and it is not vastgesteld. The screens show forms on this rule. */
+export function mayEdit(actor: Actor, inspection: Guarded): boolean {
+  return inspection.status !== 'vastgesteld' && worksOn(actor, inspection);
+}
+
+export function canDownloadEvidence(actor: Actor, inspection: Pick<Guarded, 'team'>): boolean {
+  return worksOn(actor, inspection);
 }
 
 export function canCreateInspection(actor: Actor): boolean {

@@ -2,6 +2,7 @@
 // defines its shape and the look-ups every other layer uses. Loading from disk lives in
 // src/criteria.ts; nothing here does I/O.
 import { z } from 'zod';
+import { must } from '../errors';
 
 /** The value stored for a cell nobody has judged yet; valid on every scale. */
 export const NOT_ASSESSED = 'niet_beoordeeld';
@@ -159,5 +160,5 @@ export function rankOf(scale: Scale, value: string): Rank | null {
 
 export function codeOfRank(scale: Scale, rank: Rank): string {
   // Guaranteed by scaleSchema: every rank occurs exactly once.
-  return scale.levels.find((l) => l.rank === rank)!.code;
+  return must(scale.levels.find((l) => l.rank === rank), `het niveau '${rank}' van schaal '${scale.id}'`).code;
 }

@@ -19,7 +19,8 @@ const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{
 const ref = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'een sleutel van letters, cijfers, . _ en -');
 const text = z.string().max(200_000);
 const line = z.string().max(500);
-const email = z.string().email('geen geldig e-mailadres').max(254);
+// Only a malformed address gets the Dutch message; a wrong type or length keeps zod's own (as with z.string().email()).
+const email = z.email({ error: (issue) => (issue.code === 'invalid_format' ? 'geen geldig e-mailadres' : undefined) }).max(254);
 const unitCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/);
 const unitOrNational = z.union([unitCode, z.literal(NATIONAL)]);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);

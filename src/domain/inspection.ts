@@ -97,6 +97,9 @@ export interface InspectionSummary {
   team: string[];
   texts: InspectionTexts;
   version: number;
+  /** 1 for a first version; a revision (`<ref>-r2`) counts on and names the finalised version it corrects. */
+  revision: number;
+  revisionOf: { id: number; ref: string } | null;
 }
 
 export interface InspectionSnapshot extends InspectionSummary {

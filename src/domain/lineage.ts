@@ -72,6 +72,8 @@ function step(m: ChecklistMapping, to: Checklist): { back: Map<string, string[]>
   return { back, dropped: new Set(m.dropped), added: new Set(m.added) };
 }
 
+const numberOf = (checklist: Checklist, id: string) => allCriteria(checklist).find((c) => c.id === id)?.number;
+
 export function buildLineage(catalogue: Catalogue, from: Checklist, to: Checklist): Lineage | null {
   const path = mappingPath(catalogue, from.id, to.id);
   if (path === null) return null;
@@ -90,7 +92,9 @@ export function buildLineage(catalogue: Catalogue, from: Checklist, to: Checklis
   let explicitlyAdded = new Set<string>();
   const explicitlyDropped = new Set<string>();
   for (let i = path.length - 1; i >= 0; i--) {
-    const target = catalogue.checklists.get(path[i].to.checklist)!;
+    const target = catalogue.checklists.get(path[i].to.checklist);
+    // The catalogue loads a mapping only when both its checklists exist.
+    if (!target) throw new Error(`mapping to unknown checklist ${path[i].to.checklist}`);
     const { back, dropped, added } = step(path[i], target);
     if (i === path.length - 1) explicitlyAdded = added;
     if (i === 0) for (const d of dropped) explicitlyDropped.add(d);
@@ -103,10 +107,9 @@ export function buildLineage(catalogue: Catalogue, from: Checklist, to: Checklis
     current = next;
   }
 
-  const order = new Map(fromIds.map((id, i) => [id, i]));
   const used = new Map<string, number>();
   for (const [laterId, list] of current) {
-    const valid = list.filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!);
+    const valid = fromIds.filter((id) => list.includes(id));
     sources.set(laterId, valid);
     for (const e of valid) used.set(e, (used.get(e) ?? 0) + 1);
   }
@@ -114,11 +117,7 @@ export function buildLineage(catalogue: Catalogue, from: Checklist, to: Checklis
     if (list.length === 0) relation.set(laterId, explicitlyAdded.has(laterId) ? 'added' : 'unmapped');
     else if (list.length > 1) relation.set(laterId, 'merged');
     else if ((used.get(list[0]) ?? 0) > 1) relation.set(laterId, 'split');
-    else {
-      const before = allCriteria(from).find((c) => c.id === list[0])!;
-      const after = allCriteria(to).find((c) => c.id === laterId)!;
-      relation.set(laterId, before.id === after.id && before.number === after.number ? 'same' : 'renumbered');
-    }
+    else relation.set(laterId, list[0] === laterId && numberOf(from, list[0]) === numberOf(to, laterId) ? 'same' : 'renumbered');
   }
   const orphans = fromIds.filter((id) => !used.has(id)).map((id) => ({ id, explicit: explicitlyDropped.has(id) }));
   return { from, to, path, sources, relation, orphans };

@@ -4,11 +4,10 @@
 import {
   Checklist,
   NOT_ASSESSED,
-  Rank,
   codeOfRank,
   rankOf,
-  verdictLabel,
 } from './checklist';
+import { must } from '../errors';
 import { NATIONAL } from './vocabulary';
 
 /** How many of the combined verdicts fell in each rank. */
@@ -121,31 +120,12 @@ export function rollUp(checklist: Checklist, units: string[], cells: CellVerdict
 
   const nationalGroup = new Map<string, Rolled>();
   for (const g of checklist.groups) {
-    const unitFinals = units.map((u) => unitGroup.get(u)!.get(g.id)!.final);
-    const r = rolled(checklist, unitFinals, overrideOf(NATIONAL, g.id));
+    const ofUnits = units.map((u) => must(unitGroup.get(u)?.get(g.id), `het oordeel van ${u} over ${g.id}`));
+    const r = rolled(checklist, ofUnits.map((o) => o.final), overrideOf(NATIONAL, g.id));
     // A unit verdict that is itself provisional keeps the national one provisional.
-    r.complete = r.complete && units.every((u) => unitGroup.get(u)!.get(g.id)!.complete);
+    r.complete = r.complete && ofUnits.every((o) => o.complete);
     nationalGroup.set(g.id, r);
   }
 
   return { checklistId: checklist.id, units, unitGroup, nationalCriterion, nationalGroup };
-}
-
-/** "9 van 13 eenheden nagekomen, 4 ten dele nagekomen" — the counts behind a rolled verdict. */
-export function describeTally(checklist: Checklist, tally: Tally, noun: { one: string; many: string }): string {
-  if (tally.total === 0) return `geen ${noun.many}`;
-  const parts: Array<[number, string]> = [];
-  for (const rank of ['positive', 'partial', 'negative'] as Rank[]) {
-    const label = verdictLabel(checklist.scale, codeOfRank(checklist.scale, rank)).toLowerCase();
-    if (tally[rank] > 0) parts.push([tally[rank], label]);
-  }
-  if (tally.notAssessed > 0) parts.push([tally.notAssessed, 'niet beoordeeld']);
-  const [first, ...rest] = parts;
-  const head = `${first[0]} van ${tally.total} ${tally.total === 1 ? noun.one : noun.many} ${first[1]}`;
-  return [head, ...rest.map(([n, label]) => `${n} ${label}`)].join(', ');
-}
-
-/** Share of cells assessed, 0..1, over all checklists of an inspection. */
-export function progress(assessed: number, total: number): number {
-  return total === 0 ? 0 : assessed / total;
 }

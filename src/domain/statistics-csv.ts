@@ -39,7 +39,7 @@ function rowSchema(unitCodes: string[]) {
       eenheid: z
         .string()
         .default('')
-        .refine((u) => u === '' || unitCodes.includes(u), { message: `onbekende eenheid (gebruik een code als ${unitCodes.slice(0, 3).join(', ')}, of laat leeg voor landelijk)` })
+        .refine((u) => u === '' || unitCodes.includes(u), { error: `onbekende eenheid (gebruik een code als ${unitCodes.slice(0, 3).join(', ')}, of laat leeg voor landelijk)` })
         .transform((u) => (u === '' ? null : u)),
       afgerond: count,
       aannemen: count,

@@ -8,7 +8,7 @@ let echartsLib: typeof echarts | null = null;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadEcharts = (): typeof echarts => (echartsLib ??= require('echarts') as typeof echarts);
 import type { StatisticRecord } from '../domain/inspection';
-import type { VerdictView } from './common';
+import type { VerdictView } from '../present';
 
 const FONT = 'Liberation Sans, DejaVu Sans, Arial, sans-serif';
 

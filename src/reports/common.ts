@@ -1,34 +1,8 @@
-// Pieces both report models share: verdicts shown in words, abbreviation and colour class;
-// numbered notes for cited evidence; the status line (CONCEPT or the date of vaststelling).
-import { Checklist, NOT_ASSESSED, NOT_ASSESSED_LABEL, rankOf, verdictLabel } from '../domain/checklist';
+// Pieces both report models share: numbered notes for cited evidence and the status line
+// (CONCEPT or the date of vaststelling). How a verdict looks comes from src/present.
 import type { EvidenceRecord, InspectionSnapshot } from '../domain/inspection';
 import { EVIDENCE_TYPE_LABELS, needsWederhoor, Wederhoor } from '../domain/vocabulary';
-import { dutchDate, dutchPeriod } from '../format';
-
-export interface VerdictView {
-  code: string;
-  label: string;
-  /** Short form for the matrix, e.g. "TDN" for "Ten dele nagekomen"; explained in a legend. */
-  abbr: string;
-  /** CSS class: colour always travels with the label or abbreviation. */
-  cls: 'v-positive' | 'v-partial' | 'v-negative' | 'v-none';
-}
-
-function abbreviate(label: string): string {
-  return label.split(/\s+/).filter(Boolean).map((w) => w[0].toUpperCase()).join('');
-}
-
-export function verdictView(checklist: Checklist, code: string): VerdictView {
-  if (code === NOT_ASSESSED) return { code, label: NOT_ASSESSED_LABEL, abbr: '–', cls: 'v-none' };
-  const label = verdictLabel(checklist.scale, code);
-  const rank = rankOf(checklist.scale, code);
-  return { code, label, abbr: abbreviate(label), cls: rank ? `v-${rank}` : 'v-none' };
-}
-
-/** The legend of a scale: every level and "niet beoordeeld", in the order of the scale. */
-export function legend(checklist: Checklist): VerdictView[] {
-  return [...checklist.scale.levels.map((l) => verdictView(checklist, l.code)), verdictView(checklist, NOT_ASSESSED)];
-}
+import { capital, dutchDate, dutchPeriod } from '../present';
 
 const WEDERHOOR_NOTE: Record<Wederhoor, string> = {
   concept: 'wederhoor: nog niet voorgelegd',
@@ -57,7 +31,7 @@ export interface Note {
 
 export function noteText(n: Note): string {
   const parts = [n.typeLabel, n.date || 'zonder datum', n.party].filter(Boolean).join(', ');
-  return `${n.title}. ${parts}.${n.wederhoor ? ` ${n.wederhoor[0].toUpperCase()}${n.wederhoor.slice(1)}.` : ''}`;
+  return `${n.title}. ${parts}.${n.wederhoor ? ` ${capital(n.wederhoor)}.` : ''}`;
 }
 
 /**
@@ -104,6 +78,16 @@ export interface ReportStatus {
   final: boolean;
   /** On every page: "CONCEPT" or "Vastgesteld op …". */
   mark: string;
+}
+
+/** What a report model is told rather than reading it from the clock. */
+export interface ModelOptions {
+  /** ISO timestamp printed as the date the report was made; now by default. */
+  generatedAt?: string;
+}
+
+export function generatedOn(options: ModelOptions): string {
+  return dutchDate(options.generatedAt ?? new Date().toISOString());
 }
 
 export function reportStatus(s: InspectionSnapshot): ReportStatus {

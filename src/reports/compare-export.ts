@@ -5,10 +5,12 @@ import { stringify } from 'csv-stringify/sync';
 // Loaded at the first spreadsheet, not at start: exceljs adds ~0.7 s to every server start.
 import type ExcelJS from 'exceljs';
 import type { Catalogue, Rank } from '../domain/checklist';
-import { Comparison, DIRECTION_LABELS, DIRECTIONS, Direction, Side } from '../domain/compare';
+import type { Comparison, Side } from '../domain/comparison/types';
+import { DIRECTION_LABELS, DIRECTIONS, Direction } from '../domain/comparison/vocabulary';
 import { unitName } from '../criteria';
 import { STATISTIC_LABELS } from '../domain/statistics-csv';
 import { directionText, flatRows, ROW_COLUMNS } from './compare-rows';
+import { checklistTitle } from './compare.model';
 
 /** UTF-8 with BOM and semicolons: what Dutch spreadsheet programs open correctly by double-click. */
 export function comparisonCsv(cmp: Comparison, catalogue: Catalogue): string {
@@ -84,7 +86,7 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
   headerRow(summary);
   summary.addRow({ what: 'Alle criteria × eenheden', ...cmp.counts });
   for (const c of cmp.checklists) {
-    const title = (c.later ?? c.earlier)!.shortTitle;
+    const title = checklistTitle(c);
     summary.addRow({ what: `${title}: criteria × eenheden`, ...c.counts });
     summary.addRow({ what: `${title}: toezeggingen per eenheid`, ...c.unitGroupCounts });
     summary.addRow({ what: `${title}: toezeggingen landelijk`, ...c.nationalCounts });

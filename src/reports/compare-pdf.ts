@@ -4,14 +4,15 @@ import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalogue } from '../domain/checklist';
-import { Comparison, DIRECTIONS } from '../domain/compare';
+import type { Comparison } from '../domain/comparison/types';
+import { DIRECTIONS } from '../domain/comparison/vocabulary';
 import { INSPECTION_STATUS_LABELS } from '../domain/vocabulary';
 import { unitName } from '../criteria';
-import { dutchDate } from '../format';
+import { dutchDate } from '../present';
 import { renderMarkdownForPrint } from '../markdown';
 import { statisticsChart } from './charts';
 import { criterionNumbers, RELATION_TEXT } from './compare-rows';
-import { directionWords } from './compare.model';
+import { comparisonTitle, directionWords } from './compare.model';
 import { REPORTS_DIR, reportDocument } from './index';
 import type { RenderOptions } from './engine';
 import { printWithToc, TwoPassDocument } from './toc';
@@ -29,7 +30,7 @@ function mark(cmp: Comparison): { mark: string; final: boolean } {
 
 export function comparisonDocument(cmp: Comparison, catalogue: Catalogue, opts: { motivations: boolean }): TwoPassDocument {
   const m = mark(cmp);
-  const title = `Vergelijking ${cmp.earlier.year} → ${cmp.later.year}`;
+  const title = comparisonTitle(cmp);
   const national = cmp.statistics.filter((s) => s.unit === null);
   const css = fs.readFileSync(path.join(REPORTS_DIR, 'compare.css'), 'utf8');
   return reportDocument({

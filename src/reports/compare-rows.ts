@@ -2,7 +2,8 @@
 // spreadsheet, so both always hold the same rows.
 import type { Catalogue } from '../domain/checklist';
 import { unitName } from '../criteria';
-import { Comparison, CriterionRow, DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction } from '../domain/compare';
+import type { Comparison, CriterionRow } from '../domain/comparison/types';
+import { DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction } from '../domain/comparison/vocabulary';
 import { RELATION_LABELS } from '../domain/lineage';
 
 export const ROW_COLUMNS = [

@@ -1,24 +1,19 @@
-// Loading what the comparison and trend outputs need: the snapshots from the store, the domain's
-// result, and the few presentation facts every output shares (titles, file names, chart).
-import type { Ctx } from '../context';
-import { compareInspections, Comparison, DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction, Side, StatisticRow } from '../domain/compare';
-import { trendOf, Trend } from '../domain/trend';
-import { listInspections, loadSnapshot, loadTrendSnapshot } from '../store/inspections.store';
+// The few presentation facts every comparison and trend output shares (titles, file names,
+// direction classes, the chart). The comparison itself comes from the domain
+// (src/domain/comparison/), loaded by src/app/compare.ts.
+import type { ChecklistComparison, Comparison, Side, StatisticRow } from '../domain/comparison/types';
+import { DIRECTION_LABELS, DIRECTION_SYMBOLS, Direction } from '../domain/comparison/vocabulary';
+import { must } from '../errors';
+import { rankClass } from '../present';
 import { statisticsChart } from './charts';
-
-export function loadComparison(ctx: Ctx, earlierId: number, laterId: number): Comparison {
-  const later = loadSnapshot(ctx.db, laterId);
-  // Skipping a step (2015 → 2026): the outcomes of 2015's recommendations live in 2022.
-  const between = later.predecessorId === earlierId ? undefined : listInspections(ctx.db).find((i) => i.predecessorId === earlierId && i.id !== laterId);
-  return compareInspections(ctx.catalogue, loadSnapshot(ctx.db, earlierId), later, between ? loadSnapshot(ctx.db, between.id) : undefined);
-}
-
-export function loadTrend(ctx: Ctx, ids: number[], only?: string): Trend {
-  return trendOf(ctx.catalogue, ids.map((id) => loadTrendSnapshot(ctx.db, id)), only);
-}
 
 export function comparisonTitle(cmp: Comparison): string {
   return `Vergelijking ${cmp.earlier.year} → ${cmp.later.year}`;
+}
+
+/** The short title of a compared checklist: the later version's, or the earlier one's when only that exists. */
+export function checklistTitle(c: ChecklistComparison): string {
+  return must(c.later ?? c.earlier, 'het kader van een vergeleken checklist').shortTitle;
 }
 
 /** A file name without characters that trouble a download or a file system. */
@@ -33,7 +28,7 @@ export function directionClass(d: Direction | null): string {
 }
 
 export function sideClass(s: Side | null): string {
-  return s && s.rank ? `v-${s.rank}` : 'v-none';
+  return rankClass(s?.rank);
 }
 
 /** The national rows over time, as an SVG chart in a data: URL (usable under a strict CSP). */

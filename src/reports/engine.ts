@@ -6,7 +6,7 @@
 import os from 'node:os';
 // Loaded at the first report, not at start: puppeteer alone adds ~0.5 s to every server start.
 import type { Browser, BrowserContext, HTTPRequest, Page, PDFOptions } from 'puppeteer';
-import { AppError } from '../errors';
+import { AppError, unavailable } from '../errors';
 
 export interface RenderOptions {
   /** Limit for loading the HTML (ms). */
@@ -22,7 +22,7 @@ export interface RenderOptions {
 export interface EngineSettings {
   /** Jobs printing at the same time. */
   concurrency: number;
-  /** Jobs allowed to wait; one more is refused with 503. */
+  /** Jobs allowed to wait; one more is refused as unavailable. */
   maxQueue: number;
   executablePath?: string;
 }
@@ -30,11 +30,12 @@ export interface EngineSettings {
 const DEFAULT_LOAD_TIMEOUT_MS = 15_000;
 const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
 
+/** The limits until configureEngine is called with the validated ones of src/config.ts. */
 function defaultSettings(): EngineSettings {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return {
-    concurrency: Number(process.env.TOETSING_PDF_CONCURRENCY) || Math.max(1, Math.min(4, cores)),
-    maxQueue: Number(process.env.TOETSING_PDF_QUEUE) || 32,
+    concurrency: Math.max(1, Math.min(4, cores)),
+    maxQueue: 32,
     executablePath: process.env.PUPPETEER_EXECUTABLE_PATH || undefined,
   };
 }
@@ -50,7 +51,7 @@ let spare: Promise<Slot> | null = null;
 const background = new Set<Promise<unknown>>();
 const waiting: Array<() => void> = [];
 
-/** Change limits (tests, benchmark). Takes effect for jobs that start afterwards. */
+/** Change limits (configuration, tests, benchmark). Takes effect for jobs that start afterwards. */
 export function configureEngine(next: Partial<EngineSettings>): void {
   settings = { ...settings, ...next };
 }
@@ -113,7 +114,7 @@ function updateHold(): void {
 export async function getBrowser(): Promise<Browser> {
   if (browserPromise) {
     const b = await browserPromise.catch(() => null);
-    if (b && b.connected) return b;
+    if (b?.connected) return b;
     browserPromise = null;
   }
   browserPromise = launch();
@@ -133,7 +134,7 @@ async function acquire(): Promise<void> {
     return;
   }
   if (waiting.length >= settings.maxQueue) {
-    throw new AppError(503, 'Er worden op dit moment te veel rapporten tegelijk gemaakt. Probeer het over een minuut opnieuw.');
+    throw unavailable('Er worden op dit moment te veel rapporten tegelijk gemaakt. Probeer het over een minuut opnieuw.');
   }
   // The slot is handed over directly by release(), so `active` stays counted.
   await new Promise<void>((resolve) => waiting.push(resolve));
@@ -226,7 +227,7 @@ async function takeSlot(): Promise<Slot> {
   spare = null;
   if (ready) {
     const slot = await ready.catch(() => null);
-    if (slot && slot.browser === browser && browser.connected) return slot;
+    if (slot?.browser === browser && browser.connected) return slot;
     if (slot) inBackground(slot.context.close());
   }
   return openSlot(browser);
@@ -234,7 +235,7 @@ async function takeSlot(): Promise<Slot> {
 
 /**
  * HTML (a complete document built on the server, everything inlined) → PDF bytes. Throws an
- * AppError 503 when the queue is full or the job runs out of time.
+ * `unavailable` error when the queue is full, the browser died or the job runs out of time.
  */
 export async function renderPdf(html: string, opts: RenderOptions = {}): Promise<Buffer> {
   await acquire();
@@ -246,8 +247,8 @@ export async function renderPdf(html: string, opts: RenderOptions = {}): Promise
     return Buffer.from(await slot.page.pdf(pdfOptions(opts)));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    if (isBrowserGone(e, slot)) throw new AppError(503, 'De rapportgenerator is onverwacht gestopt. Probeer het opnieuw.');
-    if (isTimeout(e)) throw new AppError(503, 'Het rapport kon niet op tijd worden gemaakt. Probeer het opnieuw of neem contact op met de beheerder.');
+    if (isBrowserGone(e, slot)) throw unavailable('De rapportgenerator is onverwacht gestopt. Probeer het opnieuw.');
+    if (isTimeout(e)) throw unavailable('Het rapport kon niet op tijd worden gemaakt. Probeer het opnieuw of neem contact op met de beheerder.');
     throw e;
   } finally {
     if (slot) inBackground(slot.context.close());

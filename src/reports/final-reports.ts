@@ -1,23 +1,25 @@
 // The reports stored at vaststelling: the national report and one per unit, rendered as the
 // final versions ("Vastgesteld op …" on every page) from the state about to be finalised. The
 // store then commits them with the status change, refusing if anything changed meanwhile.
-import type { Ctx } from '../context';
-import { dutchDate } from '../format';
-import type { RenderedReport } from '../store/finalisation.store';
-import { getInspection } from '../store/inspections.store';
+import type { Catalogue } from '../domain/checklist';
 import { nationalDocument, unitDocument } from './index';
 import { buildNationalModel } from './national.model';
 import { printWithToc } from './toc';
-import { buildUnitModel } from './unit.model';
+import { buildUnitModel, UnitReportSource } from './unit.model';
 
-export async function renderFinalReports(ctx: Ctx, inspectionId: number, finalisedAt: string): Promise<RenderedReport[]> {
-  const status = { final: true, mark: `Vastgesteld op ${dutchDate(finalisedAt)}` };
-  const national = { ...buildNationalModel(ctx, inspectionId), status };
-  const units = getInspection(ctx.db, inspectionId).units;
+export async function finalReportPdfs(
+  source: UnitReportSource,
+  catalogue: Catalogue,
+  finalisedAt: string,
+): Promise<Array<{ unit: string | null; pdf: Buffer }>> {
+  // The snapshot as it reads once finalised; frozen like the store's, so its roll-ups are computed once.
+  const snapshot = Object.freeze({ ...source.snapshot, status: 'vastgesteld' as const, finalisedAt });
+  const predecessor = source.predecessor;
+  const options = { generatedAt: finalisedAt };
   // All at once: the engine's bounded queue decides how many print in parallel.
   const pdfs = await Promise.all([
-    printWithToc(nationalDocument(national)),
-    ...units.map((unit) => printWithToc(unitDocument({ ...buildUnitModel(ctx, inspectionId, unit), status }))),
+    printWithToc(nationalDocument(buildNationalModel(snapshot, catalogue, options))),
+    ...snapshot.units.map((unit) => printWithToc(unitDocument(buildUnitModel({ snapshot, predecessor }, catalogue, unit, options)))),
   ]);
-  return [{ unit: null, pdf: pdfs[0] }, ...units.map((unit, i) => ({ unit, pdf: pdfs[i + 1] }))];
+  return [{ unit: null, pdf: pdfs[0] }, ...snapshot.units.map((unit, i) => ({ unit, pdf: pdfs[i + 1] }))];
 }

@@ -1,16 +1,15 @@
 // The PDF reports: report model → EJS template (reports/*.ejs) → HTML with the print stylesheet
-// inlined → Chromium. Other features reuse the pieces: vaststelling stores the PDFs these return,
-// the comparison report uses renderPdf, printStylesheet() and reportDocument().
+// inlined → Chromium (printWithToc). The models are pure functions of snapshots; the use cases in
+// src/app/reports.ts read those, print, and store the final PDFs at vaststelling. The comparison
+// report reuses printStylesheet() and reportDocument().
 import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Ctx } from '../context';
-import { dutchNumber } from '../format';
-import { noteText, VerdictView } from './common';
-import { RenderOptions } from './engine';
-import { buildNationalModel, NationalReportModel } from './national.model';
-import { headingRegistry, htmlWithToc, printWithToc, TwoPassDocument } from './toc';
-import { buildUnitModel, UnitReportModel } from './unit.model';
+import { sharedHelpers } from '../present';
+import { noteText } from './common';
+import type { NationalReportModel } from './national.model';
+import { headingRegistry, TwoPassDocument } from './toc';
+import type { UnitReportModel } from './unit.model';
 
 export { renderPdf, closeEngine } from './engine';
 export { buildNationalModel } from './national.model';
@@ -22,13 +21,16 @@ let stylesheet: string | null = null;
 
 /** The print stylesheet (reports/print.css), read once. */
 export function printStylesheet(): string {
-  if (stylesheet === null) stylesheet = fs.readFileSync(path.join(REPORTS_DIR, 'print.css'), 'utf8');
+  stylesheet ??= fs.readFileSync(path.join(REPORTS_DIR, 'print.css'), 'utf8');
   return stylesheet;
 }
 
 /** A CSS string literal; every character that could end the string or the <style> element is escaped. */
 export function cssString(s: string): string {
-  return `"${[...s].map((ch) => (/[A-Za-z0-9 .,:;()\u00C0-\u024F-]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
+  let out = '"';
+  // By code point, as CSS escapes them: one escape for a character outside the BMP, not two.
+  for (const ch of s) out += /[A-Za-z0-9 .,:;()\u00C0-\u024F-]/.test(ch) ? ch : `\\${(ch.codePointAt(0) ?? 0).toString(16)} `;
+  return `${out}"`;
 }
 
 export interface PageSetup {
@@ -57,17 +59,12 @@ export function pageCss(p: PageSetup): string {
 `;
 }
 
-/** Helpers the templates use; every one escapes what it is given. */
+/**
+ * The report templates' helpers (`r`): the presentation module's shared helpers, the same the
+ * screens get, plus the table of contents' headings and the note text that only print has.
+ */
 export function templateHelpers(heading: ReturnType<typeof headingRegistry>['heading']) {
-  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-  return {
-    heading,
-    esc,
-    verdict: (v: VerdictView) => `<span class="verdict ${v.cls}">${esc(v.label)}</span>`,
-    noteText,
-    number: dutchNumber,
-    capital: (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s),
-  };
+  return { ...sharedHelpers, heading, noteText };
 }
 
 function render(template: string, data: Record<string, unknown>): string {
@@ -111,21 +108,4 @@ export function unitDocument(m: UnitReportModel): TwoPassDocument {
     titlePage: render('partials/title-page.ejs', { m, kindLabel: 'Rapport per eenheid', title: m.unitName, subtitle: `${m.inspectionTitle} · ${m.year}` }),
     body: (r) => render('unit.ejs', { m, r }),
   });
-}
-
-/** The national report's final HTML (with page numbers in its table of contents). */
-export async function nationalReportHtml(ctx: Ctx, inspectionId: number, opts: RenderOptions = {}): Promise<string> {
-  return htmlWithToc(nationalDocument(buildNationalModel(ctx, inspectionId)), opts);
-}
-
-export async function unitReportHtml(ctx: Ctx, inspectionId: number, unitCode: string, opts: RenderOptions = {}): Promise<string> {
-  return htmlWithToc(unitDocument(buildUnitModel(ctx, inspectionId, unitCode)), opts);
-}
-
-export async function nationalReportPdf(ctx: Ctx, inspectionId: number, opts: RenderOptions = {}): Promise<Buffer> {
-  return printWithToc(nationalDocument(buildNationalModel(ctx, inspectionId)), opts);
-}
-
-export async function unitReportPdf(ctx: Ctx, inspectionId: number, unitCode: string, opts: RenderOptions = {}): Promise<Buffer> {
-  return printWithToc(unitDocument(buildUnitModel(ctx, inspectionId, unitCode)), opts);
 }

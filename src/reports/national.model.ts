@@ -1,32 +1,31 @@
 // The national report as data: built from the snapshot and inspectionStatus() (the one place
 // verdicts are rolled up), in the order the report shows it, so note numbers follow first
-// citation. Templates only lay this out.
-import type { Ctx } from '../context';
+// citation. Templates only lay this out. A pure function of the snapshot and the catalogue:
+// the application layer (src/app/reports.ts) reads them.
 import { unitName } from '../criteria';
-import { allCriteria, Checklist, Group } from '../domain/checklist';
+import { allCriteria, Catalogue, Checklist, Group, NOT_ASSESSED } from '../domain/checklist';
 import type { InspectionSnapshot, VerdictRecord } from '../domain/inspection';
-import { describeTally, Rolled } from '../domain/rollup';
+import type { Rolled, RollUp } from '../domain/rollup';
 import { inspectionStatus } from '../domain/status';
 import { EVIDENCE_TYPE_LABELS, RECOMMENDATION_FOLLOWUP_LABELS } from '../domain/vocabulary';
-import { dutchDate, dutchPeriod } from '../format';
+import { must } from '../errors';
 import { renderMarkdownForPrint } from '../markdown';
-import { loadSnapshot } from '../store/inspections.store';
+import { dutchPeriod, legend, Noun, rolledView, UNITS, VerdictView, verdictView } from '../present';
 import { verdictChart, statisticsChart } from './charts';
 import {
   chapterNotes,
   conclusionBoxText,
-  legend,
+  generatedOn,
+  ModelOptions,
   Note,
   noteRegistry,
   NoteRegistry,
   reportStatus,
   ReportStatus,
-  VerdictView,
-  verdictView,
   wederhoorText,
 } from './common';
 
-export interface RolledView {
+export interface PrintedRollup {
   verdict: VerdictView;
   /** "9 van 14 eenheden nagekomen, 5 ten dele nagekomen" */
   summary: string;
@@ -47,7 +46,7 @@ export interface CriterionView {
   number: string;
   text: string;
   subpoints: string[];
-  national: RolledView;
+  national: PrintedRollup;
   findingHtml: string;
   cells: CellView[];
 }
@@ -57,7 +56,7 @@ export interface GroupView {
   number: number;
   title: string;
   kind: string;
-  national: RolledView;
+  national: PrintedRollup;
   conclusionHtml: string;
   boxHtml: string;
   recommendations: Array<{ ref: string; text: string }>;
@@ -139,14 +138,19 @@ export interface NationalReportModel {
   generatedOn: string;
 }
 
-const UNITS_NOUN = { one: 'eenheid', many: 'eenheden' };
-
-function rolledView(checklist: Checklist, r: Rolled, noun = UNITS_NOUN): RolledView {
+/**
+ * A rolled-up verdict as print shows it: the screens' rolledView (src/present/verdicts.ts) in the
+ * shape of a badge, with what only print adds, the override's motivation rendered for the page.
+ */
+export function printedRollup(checklist: Checklist, r: Rolled, noun: Noun = UNITS): PrintedRollup {
+  const v = rolledView(checklist, r, noun);
   return {
-    verdict: verdictView(checklist, r.final),
-    summary: describeTally(checklist, r.tally, noun),
-    complete: r.complete,
-    override: r.override ? { computed: verdictView(checklist, r.computed), motivationHtml: renderMarkdownForPrint(r.override.motivation) } : null,
+    verdict: { code: r.final, label: v.label, abbr: v.abbr, cls: v.cls },
+    summary: v.description,
+    complete: v.complete,
+    override: r.override
+      ? { computed: { code: r.computed, label: v.computedLabel, abbr: v.computedAbbr, cls: v.computedCls }, motivationHtml: renderMarkdownForPrint(r.override.motivation) }
+      : null,
   };
 }
 
@@ -164,10 +168,10 @@ function cellIndex(verdicts: VerdictRecord[]): Map<string, VerdictRecord> {
 }
 
 export function checklistView(
-  ctx: Ctx,
+  catalogue: Catalogue,
   s: InspectionSnapshot,
   checklist: Checklist,
-  rollup: ReturnType<typeof inspectionStatus>['rollups'][number]['rollup'],
+  rollup: RollUp,
   notes: NoteRegistry,
 ): ChecklistView {
   const cells = cellIndex(s.verdicts);
@@ -180,14 +184,14 @@ export function checklistView(
       number: cr.number,
       text: cr.text,
       subpoints: cr.subpoints ?? [],
-      national: rolledView(checklist, rollup.nationalCriterion.get(cr.id)!),
+      national: printedRollup(checklist, must(rollup.nationalCriterion.get(cr.id), `het landelijke oordeel over ${cr.id}`)),
       findingHtml: renderMarkdownForPrint(finding(cr.id)),
       cells: s.units.map((u) => {
         const v = cells.get(`${checklist.id}/${cr.id}/${u}`);
         return {
           unit: u,
-          unitName: unitName(ctx.catalogue, u),
-          verdict: verdictView(checklist, v?.verdict ?? 'niet_beoordeeld'),
+          unitName: unitName(catalogue, u),
+          verdict: verdictView(checklist, v?.verdict ?? NOT_ASSESSED),
           notes: citeAll(notes, (v?.links ?? []).map((l) => l.evidenceId), cited),
         };
       }),
@@ -198,7 +202,7 @@ export function checklistView(
       number: g.number,
       title: g.title,
       kind: g.kind,
-      national: rolledView(checklist, rollup.nationalGroup.get(g.id)!),
+      national: printedRollup(checklist, must(rollup.nationalGroup.get(g.id), `het landelijke oordeel over ${g.id}`)),
       conclusionHtml: renderMarkdownForPrint(text),
       boxHtml: renderMarkdownForPrint(conclusionBoxText(text)),
       recommendations: s.recommendations.filter((r) => r.checklist === checklist.id && r.group === g.id).map((r) => ({ ref: r.ref, text: r.text })),
@@ -217,7 +221,7 @@ export function checklistView(
   };
 }
 
-export function matrixView(ctx: Ctx, s: InspectionSnapshot, checklist: Checklist, rollup: ReturnType<typeof inspectionStatus>['rollups'][number]['rollup']): MatrixView {
+export function matrixView(catalogue: Catalogue, s: InspectionSnapshot, checklist: Checklist, rollup: RollUp): MatrixView {
   const cells = cellIndex(s.verdicts);
   const columns = allCriteria(checklist).map((cr) => ({ id: cr.id, number: cr.number, groupId: cr.groupId }));
   return {
@@ -229,23 +233,23 @@ export function matrixView(ctx: Ctx, s: InspectionSnapshot, checklist: Checklist
     groups: checklist.groups.map((g) => ({ id: g.id, number: g.number, title: g.title, span: g.criteria.length })),
     rows: s.units.map((u) => ({
       unit: u,
-      unitName: unitName(ctx.catalogue, u),
-      cells: columns.map((c) => verdictView(checklist, cells.get(`${checklist.id}/${c.id}/${u}`)?.verdict ?? 'niet_beoordeeld')),
-      groupVerdicts: checklist.groups.map((g) => verdictView(checklist, rollup.unitGroup.get(u)!.get(g.id)!.final)),
+      unitName: unitName(catalogue, u),
+      cells: columns.map((c) => verdictView(checklist, cells.get(`${checklist.id}/${c.id}/${u}`)?.verdict ?? NOT_ASSESSED)),
+      groupVerdicts: checklist.groups.map((g) => verdictView(checklist, must(rollup.unitGroup.get(u)?.get(g.id), `het oordeel van ${u} over ${g.id}`).final)),
     })),
     national: {
-      cells: columns.map((c) => verdictView(checklist, rollup.nationalCriterion.get(c.id)!.final)),
-      groupVerdicts: checklist.groups.map((g) => verdictView(checklist, rollup.nationalGroup.get(g.id)!.final)),
+      cells: columns.map((c) => verdictView(checklist, must(rollup.nationalCriterion.get(c.id), `het landelijke oordeel over ${c.id}`).final)),
+      groupVerdicts: checklist.groups.map((g) => verdictView(checklist, must(rollup.nationalGroup.get(g.id), `het landelijke oordeel over ${g.id}`).final)),
     },
   };
 }
 
-function distribution(checklist: Checklist, rollup: ReturnType<typeof inspectionStatus>['rollups'][number]['rollup'], units: string[]): DistributionRow[] {
+function distribution(checklist: Checklist, rollup: RollUp, units: string[]): DistributionRow[] {
   const levels = legend(checklist);
   return checklist.groups.map((g) => {
     const counts = new Map<string, number>(levels.map((l) => [l.code, 0]));
     for (const u of units) {
-      const v = rollup.unitGroup.get(u)!.get(g.id)!.final;
+      const v = must(rollup.unitGroup.get(u)?.get(g.id), `het oordeel van ${u} over ${g.id}`).final;
       counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     return { group: g.title, counts: levels.map((l) => ({ label: l.label, cls: l.cls, count: counts.get(l.code) ?? 0 })), total: units.length };
@@ -285,23 +289,22 @@ export function illustrativeHtml(s: InspectionSnapshot): string | null {
   return renderMarkdownForPrint(s.illustrativeNote || 'Dit onderzoek is illustratief: de inhoud is (deels) verzonnen en dient als voorbeeld.');
 }
 
-export function buildNationalModel(ctx: Ctx, inspectionId: number): NationalReportModel {
-  const s = loadSnapshot(ctx.db, inspectionId);
-  const st = inspectionStatus(s, ctx.catalogue);
-  if (st.rollups.length === 0) throw new Error(`inspection ${inspectionId} has no known checklist`);
+export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, options: ModelOptions = {}): NationalReportModel {
+  const st = inspectionStatus(s, catalogue);
+  if (st.rollups.length === 0) throw new Error(`inspection ${s.id} has no known checklist`);
   const notes = noteRegistry(s.evidence);
   const [first, ...rest] = st.rollups;
 
   // Document order: chapters of the main checklist, the follow-up of earlier recommendations,
   // then the appendices of the other checklists.
-  const main = checklistView(ctx, s, first.checklist, first.rollup, notes);
+  const main = checklistView(catalogue, s, first.checklist, first.rollup, notes);
 
   let followups: FollowupView[] | null = null;
   const followupCited: Note[] = [];
   if (s.predecessorRecommendations.length > 0) {
     followups = s.predecessorRecommendations.map((r) => {
       const f = s.followups.find((x) => x.recommendationRef === r.ref);
-      const group = ctx.catalogue.checklists.get(r.checklist)?.groups.find((g) => g.id === r.group);
+      const group = catalogue.checklists.get(r.checklist)?.groups.find((g) => g.id === r.group);
       return {
         ref: r.ref,
         groupTitle: group?.title ?? r.group,
@@ -313,7 +316,7 @@ export function buildNationalModel(ctx: Ctx, inspectionId: number): NationalRepo
     });
   }
 
-  const others = rest.map((r) => checklistView(ctx, s, r.checklist, r.rollup, notes));
+  const others = rest.map((r) => checklistView(catalogue, s, r.checklist, r.rollup, notes));
   const allNotes = notes.all();
   const national = s.statistics.filter((x) => x.unit === null);
   const dist = distribution(first.checklist, first.rollup, s.units);
@@ -322,7 +325,7 @@ export function buildNationalModel(ctx: Ctx, inspectionId: number): NationalRepo
     title: s.title,
     year: s.year,
     ref: s.ref,
-    organisation: ctx.catalogue.organisation,
+    organisation: catalogue.organisation,
     fieldwork: dutchPeriod(s.fieldworkStart, s.fieldworkEnd),
     status: reportStatus(s),
     illustrativeHtml: illustrativeHtml(s),
@@ -347,14 +350,14 @@ export function buildNationalModel(ctx: Ctx, inspectionId: number): NationalRepo
     others,
     followups,
     followupNotes: chapterNotes(followupCited),
-    matrices: st.rollups.map((r) => matrixView(ctx, s, r.checklist, r.rollup)),
+    matrices: st.rollups.map((r) => matrixView(catalogue, s, r.checklist, r.rollup)),
     distribution: { rows: dist, svg: verdictChart(dist, legend(first.checklist)), legend: legend(first.checklist) },
     statistics: {
       rows: national.map((x) => ({ year: x.year, afgerond: x.afgerond, aannemen: x.aannemen, eersteFase: x.eersteFase, tweedeFase: x.tweedeFase })),
       svg: national.length > 0 ? statisticsChart(national) : null,
     },
     sources: sourcesView(s, allNotes),
-    generatedOn: dutchDate(new Date().toISOString()),
+    generatedOn: generatedOn(options),
   };
 }
 

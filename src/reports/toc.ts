@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { escapeHtml } from '../present';
 import { renderPdf, RenderOptions } from './engine';
 
 const run = promisify(execFile);
@@ -25,9 +26,6 @@ export interface TocEntry extends Heading {
   page: number | null;
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 const MARK = (i: number) => `<!--toc-probe:${i}-->`;
 const MARK_RE = /<!--toc-probe:(\d+)-->/g;
 const PROBE_RE = /zqtoc(\d+)qz/g;
@@ -40,7 +38,8 @@ export function headingRegistry() {
   const list: Heading[] = [];
   return {
     list,
-    heading(level: 1 | 2 | 3, text: string, opts: { toc?: boolean; cls?: string } = {}): string {
+    // An arrow, not a method: templates get it on its own as `r.heading`.
+    heading: (level: 1 | 2 | 3, text: string, opts: { toc?: boolean; cls?: string } = {}): string => {
       const inToc = opts.toc !== false && level <= 2;
       const id = `s${list.length + 1}-${level}`;
       if (inToc) list.push({ id, level: level as 1 | 2, text });
@@ -50,7 +49,6 @@ export function headingRegistry() {
     },
   };
 }
-export type HeadingRegistry = ReturnType<typeof headingRegistry>;
 
 /** Placeholders ("00") in the measuring pass; in the final pass an unknown page stays empty. */
 export function tocHtml(entries: TocEntry[], measuring = false): string {
@@ -58,7 +56,7 @@ export function tocHtml(entries: TocEntry[], measuring = false): string {
     .map(
       (e) =>
         `<li class="toc-l${e.level}"><a href="#${e.id}"><span class="toc-text">${escapeHtml(e.text)}</span>` +
-        `<span class="toc-dots" aria-hidden="true"></span><span class="toc-page">${e.page !== null ? e.page : measuring ? '00' : ''}</span></a></li>`,
+        `<span class="toc-dots" aria-hidden="true"></span><span class="toc-page">${e.page ?? (measuring ? '00' : '')}</span></a></li>`,
     )
     .join('');
   return `<ol class="toc-list">${items}</ol>`;
@@ -115,22 +113,25 @@ export async function htmlWithToc(doc: TwoPassDocument, opts: RenderOptions = {}
     doc.body.replace(MARK_RE, (_m, i) => `<span class="toc-probe" aria-hidden="true">zqtoc${i}qz</span>`),
   );
   const key = crypto.createHash('sha256').update(measuring).digest('hex');
-  let pages = cache.get(key);
-  if (!pages) {
-    // The measuring print needs neither bookmarks nor tags: it is only read, never delivered.
-    const pdf = await renderPdf(measuring, { ...opts, outline: false, tagged: false });
-    const text = await pdfPagesText(pdf).catch((e: NodeJS.ErrnoException) => {
-      // Without poppler the report is still worth having: a contents list without numbers.
-      if (e.code !== 'ENOENT') throw e;
-      console.warn('pdftotext ontbreekt (pakket poppler-utils): inhoudsopgave zonder paginanummers.');
-      return null;
-    });
-    const found = text ? probePages(text) : new Map<number, number>();
-    pages = doc.headings.map((_h, i) => found.get(i) ?? null);
-    if (text) remember(key, pages);
-  }
-  const entries = doc.headings.map((h, i) => ({ ...h, page: pages![i] }));
+  const pages = cache.get(key) ?? (await measure(doc, measuring, key, opts));
+  const entries = doc.headings.map((h, i) => ({ ...h, page: pages[i] }));
   return doc.assemble(tocHtml(entries), doc.body.replace(MARK_RE, ''));
+}
+
+/** The page of every heading, from a print of the measuring document; kept when it could be read. */
+async function measure(doc: TwoPassDocument, measuring: string, key: string, opts: RenderOptions): Promise<Array<number | null>> {
+  // The measuring print needs neither bookmarks nor tags: it is only read, never delivered.
+  const pdf = await renderPdf(measuring, { ...opts, outline: false, tagged: false });
+  const text = await pdfPagesText(pdf).catch((e: unknown) => {
+    // Without poppler the report is still worth having: a contents list without numbers.
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    console.warn('pdftotext ontbreekt (pakket poppler-utils): inhoudsopgave zonder paginanummers.');
+    return null;
+  });
+  const found = text ? probePages(text) : new Map<number, number>();
+  const pages = doc.headings.map((_h, i) => found.get(i) ?? null);
+  if (text) remember(key, pages);
+  return pages;
 }
 
 /** Print a document whose table of contents shows the pages its headings landed on. */

@@ -1,21 +1,16 @@
 // The per-unit report as data: the unit's verdict per toezegging with its counts, per criterion
 // the verdict, motivation and cited evidence, the ombudsman points, and the predecessor's verdicts
 // beside the current ones. Roll-ups come from inspectionStatus(); nothing is recomputed here.
-import type { Ctx } from '../context';
+// A pure function of the two snapshots and the catalogue, like the national report.
 import { unitName } from '../criteria';
-import type { Checklist } from '../domain/checklist';
+import { type Catalogue, type Checklist, NOT_ASSESSED } from '../domain/checklist';
 import type { InspectionSnapshot, VerdictRecord } from '../domain/inspection';
-import { describeTally } from '../domain/rollup';
 import { inspectionStatus, InspectionStatus } from '../domain/status';
-import { AppError } from '../errors';
-import { dutchDate, dutchPeriod } from '../format';
+import { must, notFound } from '../errors';
 import { renderMarkdownForPrint } from '../markdown';
-import { loadSnapshot } from '../store/inspections.store';
-import { chapterNotes, legend, Note, noteRegistry, reportStatus, ReportStatus, VerdictView, verdictView } from './common';
-import { illustrativeHtml, SourceView, sourcesView } from './national.model';
-
-const CRITERIA_NOUN = { one: 'criterium', many: 'criteria' };
-const POINTS_NOUN = { one: 'punt', many: 'punten' };
+import { CRITERIA, dutchPeriod, legend, POINTS, VerdictView, verdictView } from '../present';
+import { chapterNotes, generatedOn, ModelOptions, Note, noteRegistry, reportStatus, ReportStatus } from './common';
+import { illustrativeHtml, printedRollup, SourceView, sourcesView } from './national.model';
 
 export interface UnitCriterionView {
   id: string;
@@ -71,15 +66,16 @@ export interface UnitReportModel {
   generatedOn: string;
 }
 
-type Rollups = InspectionStatus['rollups'];
-
 function previousOf(prev: { s: InspectionSnapshot; st: InspectionStatus } | null, checklist: Checklist, unit: string) {
-  if (!prev || !prev.s.units.includes(unit)) return null;
+  if (!prev?.s.units.includes(unit)) return null;
   const r = prev.st.rollups.find((x) => x.checklist.id === checklist.id);
   if (!r) return null;
   const cells = new Map(prev.s.verdicts.filter((v) => v.unit === unit && v.checklist === checklist.id).map((v) => [v.criterion, v.verdict]));
   return {
-    criterion: (id: string) => (cells.has(id) ? verdictView(checklist, cells.get(id)!) : null),
+    criterion: (id: string) => {
+      const code = cells.get(id);
+      return code === undefined ? null : verdictView(checklist, code);
+    },
     group: (id: string) => {
       const g = r.rollup.unitGroup.get(unit)?.get(id);
       return g ? verdictView(checklist, g.final) : null;
@@ -87,18 +83,23 @@ function previousOf(prev: { s: InspectionSnapshot; st: InspectionStatus } | null
   };
 }
 
-export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): UnitReportModel {
-  const s = loadSnapshot(ctx.db, inspectionId);
+export interface UnitReportSource {
+  snapshot: InspectionSnapshot;
+  /** The predecessor's snapshot, whose verdicts stand beside the current ones; null without one. */
+  predecessor: InspectionSnapshot | null;
+}
+
+export function buildUnitModel(source: UnitReportSource, catalogue: Catalogue, unit: string, options: ModelOptions = {}): UnitReportModel {
+  const s = source.snapshot;
   if (!s.units.includes(unit)) {
-    throw new AppError(404, `Eenheid '${unit}' hoort niet bij dit onderzoek (eenheden: ${s.units.join(', ')}).`);
+    throw notFound(`Eenheid '${unit}' hoort niet bij dit onderzoek (eenheden: ${s.units.join(', ')}).`);
   }
-  const st = inspectionStatus(s, ctx.catalogue);
-  const prevSnapshot = s.predecessor ? loadSnapshot(ctx.db, s.predecessor.id) : null;
-  const prev = prevSnapshot ? { s: prevSnapshot, st: inspectionStatus(prevSnapshot, ctx.catalogue) } : null;
+  const st = inspectionStatus(s, catalogue);
+  const prev = source.predecessor ? { s: source.predecessor, st: inspectionStatus(source.predecessor, catalogue) } : null;
   const notes = noteRegistry(s.evidence);
   const cells = new Map<string, VerdictRecord>(s.verdicts.filter((v) => v.unit === unit).map((v) => [`${v.checklist}/${v.criterion}`, v]));
 
-  const checklists = (st.rollups as Rollups).map(({ checklist, rollup }, index): UnitChecklistView => {
+  const checklists = st.rollups.map(({ checklist, rollup }, index): UnitChecklistView => {
     const before = previousOf(prev, checklist, unit);
     return {
       id: checklist.id,
@@ -107,7 +108,7 @@ export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): Un
       legend: legend(checklist),
       previousMissing: before ? 'niet beoordeeld' : 'niet onderzocht',
       groups: checklist.groups.map((g): UnitGroupView => {
-        const r = rollup.unitGroup.get(unit)!.get(g.id)!;
+        const rolled = printedRollup(checklist, must(rollup.unitGroup.get(unit)?.get(g.id), `het oordeel van ${unit} over ${g.id}`), index === 0 ? CRITERIA : POINTS);
         const cited: Note[] = [];
         const criteria = g.criteria.map((cr): UnitCriterionView => {
           const v = cells.get(`${checklist.id}/${cr.id}`);
@@ -119,7 +120,7 @@ export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): Un
             number: cr.number,
             text: cr.text,
             subpoints: cr.subpoints ?? [],
-            verdict: verdictView(checklist, v?.verdict ?? 'niet_beoordeeld'),
+            verdict: verdictView(checklist, v?.verdict ?? NOT_ASSESSED),
             previous: before?.criterion(cr.id) ?? null,
             motivationHtml: renderMarkdownForPrint(v?.motivation),
             notes: own.map((x) => x.note).sort((a, b) => a.number - b.number),
@@ -131,10 +132,10 @@ export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): Un
           number: g.number,
           title: g.title,
           kind: g.kind,
-          verdict: verdictView(checklist, r.final),
-          summary: describeTally(checklist, r.tally, index === 0 ? CRITERIA_NOUN : POINTS_NOUN),
-          complete: r.complete,
-          overrideHtml: r.override ? renderMarkdownForPrint(r.override.motivation) : null,
+          verdict: rolled.verdict,
+          summary: rolled.summary,
+          complete: rolled.complete,
+          overrideHtml: rolled.override?.motivationHtml ?? null,
           previous: before?.group(g.id) ?? null,
           criteria,
           notes: chapterNotes(cited),
@@ -144,7 +145,7 @@ export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): Un
   });
 
   const cellsOfUnit = [...cells.values()];
-  const name = unitName(ctx.catalogue, unit);
+  const name = unitName(catalogue, unit);
   const cited = notes.all();
   const citedIds = new Set(cited.map((n) => n.evidenceId));
   return {
@@ -158,11 +159,11 @@ export function buildUnitModel(ctx: Ctx, inspectionId: number, unit: string): Un
     status: reportStatus(s),
     illustrativeHtml: illustrativeHtml(s),
     predecessor: s.predecessor ? { title: s.predecessor.title, year: s.predecessor.year } : null,
-    assessed: cellsOfUnit.filter((v) => v.verdict !== 'niet_beoordeeld').length,
+    assessed: cellsOfUnit.filter((v) => v.verdict !== NOT_ASSESSED).length,
     total: checklists.reduce((n, c) => n + c.groups.reduce((m, g) => m + g.criteria.length, 0), 0),
     checklists,
     // The unit report lists only what it cites: the national report has the whole file.
     sources: sourcesView({ ...s, evidence: s.evidence.filter((e) => citedIds.has(e.id)) }, cited),
-    generatedOn: dutchDate(new Date().toISOString()),
+    generatedOn: generatedOn(options),
   };
 }

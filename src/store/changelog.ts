@@ -102,13 +102,3 @@ export function verifyChangeLog(db: DB): VerifyResult {
   }
   return { ok: true, entries, lastHash: prev };
 }
-
-export function historyOf(db: DB, filter: { inspectionId?: number; entity?: string; entityId?: string }, limit = 200): ChangeRow[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit };
-  if (filter.inspectionId !== undefined) { where.push('inspection_id = @inspectionId'); params.inspectionId = filter.inspectionId; }
-  if (filter.entity !== undefined) { where.push('entity = @entity'); params.entity = filter.entity; }
-  if (filter.entityId !== undefined) { where.push('entity_id = @entityId'); params.entityId = filter.entityId; }
-  const sql = `SELECT * FROM change_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT @limit`;
-  return db.prepare(sql).all(params) as ChangeRow[];
-}

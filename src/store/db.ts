@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../errors';
+import { configError } from '../errors';
 import { LATEST_VERSION, migrations } from './migrations';
 
 export type DB = Database.Database;
@@ -44,8 +44,7 @@ export function configure(db: DB): void {
 function checkVersion(db: DB): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
-    throw new AppError(
-      500,
+    throw configError(
       `De database heeft schemaversie ${current}, nieuwer dan deze versie van Toetsing kent (${LATEST_VERSION}). ` +
         'Werk Toetsing bij; de database is niet aangeraakt.',
     );

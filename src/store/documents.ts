@@ -2,7 +2,7 @@
 // Export is canonical (checklist, criterion and unit order), so export → import → export gives
 // the same document. Import is all or nothing: one transaction, validated before anything is
 // written.
-import { allCriteria, Catalogue } from '../domain/checklist';
+import { allCriteria, Catalogue, NOT_ASSESSED } from '../domain/checklist';
 import {
   DOCUMENT_FORMAT,
   DOCUMENT_FORMAT_VERSION,
@@ -10,7 +10,7 @@ import {
   InspectionDocument,
 } from '../domain/document';
 import { documentProblems } from '../domain/validate-document';
-import { AppError } from '../errors';
+import { conflict, invalid, must } from '../errors';
 import { logChange } from './changelog';
 import type { DB } from './db';
 import { loadSnapshot } from './inspections.store';
@@ -60,7 +60,7 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
         workflow: v.workflow,
         updatedBy: v.updatedBy,
         updatedAt: v.updatedAt,
-        evidence: v.links.map((l) => ({ ref: evidenceRef.get(l.evidenceId)!, excerpt: l.excerpt })),
+        evidence: v.links.map((l) => ({ ref: must(evidenceRef.get(l.evidenceId), `bron ${l.evidenceId}`), excerpt: l.excerpt })),
       })),
     overrides: [...s.overrides]
       .sort((a, b) => groupOrder(a.checklist, a.group) - groupOrder(b.checklist, b.group) || a.scope.localeCompare(b.scope))
@@ -76,7 +76,7 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
       recommendationRef: f.recommendationRef,
       status: f.status,
       motivation: f.motivation,
-      evidence: f.evidence.map((id) => evidenceRef.get(id)!),
+      evidence: f.evidence.map((id) => must(evidenceRef.get(id), `bron ${id}`)),
     })),
     evidence: s.evidence.map((e) => ({
       ref: e.ref,
@@ -94,16 +94,16 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
   };
 }
 
-/** Parse and check a document; throws AppError(400) listing every problem found. */
+/** Parse and check a document; throws an `invalid` error listing every problem found. */
 export function parseDocument(raw: unknown, catalogue: Catalogue): InspectionDocument {
   const parsed = documentSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 20).map((i) => `- ${i.path.join('.') || '(document)'}: ${i.message}`);
-    throw new AppError(400, `Het document is ongeldig:\n${lines.join('\n')}`, { problems: lines });
+    throw invalid(`Het document is ongeldig:\n${lines.join('\n')}`, undefined, lines);
   }
   const problems = documentProblems(parsed.data, catalogue);
   if (problems.length > 0) {
-    throw new AppError(400, `Het document past niet bij de checklists en eenheden:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}`, { problems });
+    throw invalid(`Het document past niet bij de checklists en eenheden:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}`, undefined, problems);
   }
   return parsed.data;
 }
@@ -113,12 +113,12 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
   const i = doc.inspection;
   return db.transaction(() => {
     if (db.prepare('SELECT 1 FROM inspections WHERE ref = ?').get(i.ref)) {
-      throw new AppError(409, `Er bestaat al een onderzoek met sleutel '${i.ref}'; niets geïmporteerd.`);
+      throw conflict(`Er bestaat al een onderzoek met sleutel '${i.ref}'; niets geïmporteerd.`);
     }
     let predecessorId: number | null = null;
     if (i.predecessorRef) {
       const p = db.prepare('SELECT id FROM inspections WHERE ref = ?').get(i.predecessorRef) as { id: number } | undefined;
-      if (!p) throw new AppError(400, `Het vorige onderzoek '${i.predecessorRef}' ontbreekt; importeer dat eerst. Niets geïmporteerd.`);
+      if (!p) throw invalid(`Het vorige onderzoek '${i.predecessorRef}' ontbreekt; importeer dat eerst. Niets geïmporteerd.`);
       predecessorId = p.id;
     }
     const now = new Date().toISOString();
@@ -154,12 +154,12 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
     );
     const addLink = db.prepare('INSERT INTO evidence_links (evidence_id, verdict_id, excerpt) VALUES (?, ?, ?)');
     for (const c of i.checklists) {
-      for (const cr of allCriteria(catalogue.checklists.get(c.id)!)) {
+      for (const cr of allCriteria(must(catalogue.checklists.get(c.id), `checklist '${c.id}'`))) {
         for (const u of i.units) {
           const v = given.get(`${c.id}/${cr.id}/${u}`);
-          const vid = Number(addCell.run(id, u, c.id, cr.id, v?.verdict ?? 'niet_beoordeeld', v?.motivation ?? '', v?.workflow ?? 'te_doen',
+          const vid = Number(addCell.run(id, u, c.id, cr.id, v?.verdict ?? NOT_ASSESSED, v?.motivation ?? '', v?.workflow ?? 'te_doen',
             v?.updatedBy ?? null, v?.updatedAt ?? null).lastInsertRowid);
-          for (const l of v?.evidence ?? []) addLink.run(evidenceId.get(l.ref)!, vid, l.excerpt);
+          for (const l of v?.evidence ?? []) addLink.run(must(evidenceId.get(l.ref), `bron '${l.ref}'`), vid, l.excerpt);
         }
       }
     }
@@ -173,7 +173,7 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
     );
     for (const f of doc.recommendationFollowups) {
       db.prepare('INSERT INTO recommendation_followups (inspection_id, recommendation_ref, status, motivation) VALUES (?, ?, ?, ?)').run(id, f.recommendationRef, f.status, f.motivation);
-      for (const e of f.evidence) db.prepare('INSERT INTO followup_evidence VALUES (?, ?, ?)').run(id, f.recommendationRef, evidenceId.get(e)!);
+      for (const e of f.evidence) db.prepare('INSERT INTO followup_evidence VALUES (?, ?, ?)').run(id, f.recommendationRef, must(evidenceId.get(e), `bron '${e}'`));
     }
     for (const s of doc.statistics) {
       db.prepare('INSERT INTO statistics (inspection_id, year, unit_code, afgerond, aannemen, eerste_fase, tweede_fase) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

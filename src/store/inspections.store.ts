@@ -1,5 +1,5 @@
 // Inspections: create, follow-up, metadata and texts, and the full read model (snapshot).
-import { AppError, StaleVersionError, finalised, notFound } from '../errors';
+import { StaleVersionError, conflict, finalised, invalid, must, notFound } from '../errors';
 import { allCriteria, Catalogue, NOT_ASSESSED } from '../domain/checklist';
 import type { InspectionTexts } from '../domain/document';
 import type {
@@ -32,7 +32,14 @@ interface InspectionRow {
   methode: string;
   conclusie: string;
   version: number;
+  revision: number;
+  revision_of: number | null;
+  /** From the join in SUMMARY_SQL: the ref of the version this one corrects. */
+  revision_of_ref: string | null;
 }
+
+/** Every summary read joins the version a revision corrects, so a list needs no query per row for it. */
+const SUMMARY_SQL = 'SELECT i.*, o.ref AS revision_of_ref FROM inspections i LEFT JOIN inspections o ON o.id = i.revision_of';
 
 function summaryFromRow(db: DB, r: InspectionRow): InspectionSummary {
   return {
@@ -54,16 +61,18 @@ function summaryFromRow(db: DB, r: InspectionRow): InspectionSummary {
     team: (db.prepare('SELECT email FROM inspection_team WHERE inspection_id = ? ORDER BY email').all(r.id) as Array<{ email: string }>).map((t) => t.email),
     texts: { voorwoord: r.voorwoord, aanleiding: r.aanleiding, onderzoeksvraag: r.onderzoeksvraag, methode: r.methode, conclusie: r.conclusie },
     version: r.version,
+    revision: r.revision,
+    revisionOf: r.revision_of !== null && r.revision_of_ref !== null ? { id: r.revision_of, ref: r.revision_of_ref } : null,
   };
 }
 
 export function listInspections(db: DB): InspectionSummary[] {
-  const rows = db.prepare('SELECT * FROM inspections ORDER BY year DESC, id DESC').all() as InspectionRow[];
+  const rows = db.prepare(`${SUMMARY_SQL} ORDER BY i.year DESC, i.id DESC`).all() as InspectionRow[];
   return rows.map((r) => summaryFromRow(db, r));
 }
 
 export function getInspection(db: DB, id: number): InspectionSummary {
-  const r = db.prepare('SELECT * FROM inspections WHERE id = ?').get(id) as InspectionRow | undefined;
+  const r = db.prepare(`${SUMMARY_SQL} WHERE i.id = ?`).get(id) as InspectionRow | undefined;
   if (!r) throw notFound('Onderzoek niet gevonden');
   return summaryFromRow(db, r);
 }
@@ -71,8 +80,8 @@ export function getInspection(db: DB, id: number): InspectionSummary {
 /** Find by numeric id or by ref: what a user types on the command line. */
 export function findInspection(db: DB, idOrRef: string): InspectionSummary {
   const r = (/^\d+$/.test(idOrRef)
-    ? db.prepare('SELECT * FROM inspections WHERE id = ?').get(Number(idOrRef))
-    : db.prepare('SELECT * FROM inspections WHERE ref = ?').get(idOrRef)) as InspectionRow | undefined;
+    ? db.prepare(`${SUMMARY_SQL} WHERE i.id = ?`).get(Number(idOrRef))
+    : db.prepare(`${SUMMARY_SQL} WHERE i.ref = ?`).get(idOrRef)) as InspectionRow | undefined;
   if (!r) throw notFound(`Onderzoek '${idOrRef}' bestaat niet (zie 'toetsing list').`);
   return summaryFromRow(db, r);
 }
@@ -122,16 +131,16 @@ function uniqueRef(db: DB, base: string): string {
 export function createInspection(db: DB, catalogue: Catalogue, actor: string, input: NewInspection): number {
   return db.transaction(() => {
     for (const c of input.checklists) {
-      if (!catalogue.checklists.has(c.id)) throw new AppError(400, `Checklist '${c.id}' bestaat niet`);
+      if (!catalogue.checklists.has(c.id)) throw invalid(`Checklist '${c.id}' bestaat niet`, 'checklists');
     }
     for (const u of input.units) {
-      if (!catalogue.units.some((x) => x.code === u)) throw new AppError(400, `Eenheid '${u}' bestaat niet`);
+      if (!catalogue.units.some((x) => x.code === u)) throw invalid(`Eenheid '${u}' bestaat niet`, 'units');
     }
     if (input.predecessorId !== null && !db.prepare('SELECT 1 FROM inspections WHERE id = ?').get(input.predecessorId)) {
-      throw new AppError(400, 'Het vorige onderzoek bestaat niet');
+      throw invalid('Het vorige onderzoek bestaat niet');
     }
     const ref = input.ref ? input.ref : uniqueRef(db, `${slugify(input.title)}-${input.year}`);
-    if (db.prepare('SELECT 1 FROM inspections WHERE ref = ?').get(ref)) throw new AppError(409, `Er bestaat al een onderzoek met sleutel '${ref}'`);
+    if (db.prepare('SELECT 1 FROM inspections WHERE ref = ?').get(ref)) throw conflict(`Er bestaat al een onderzoek met sleutel '${ref}'`, 'ref');
     const t = input.texts ?? {};
     const info = db
       .prepare(
@@ -153,7 +162,7 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
     for (const e of input.team) addMember.run(id, e);
     const addCell = db.prepare('INSERT INTO verdicts (inspection_id, unit_code, checklist_id, criterion_id, verdict) VALUES (?, ?, ?, ?, ?)');
     for (const c of input.checklists) {
-      for (const cr of allCriteria(catalogue.checklists.get(c.id)!)) {
+      for (const cr of allCriteria(must(catalogue.checklists.get(c.id), `checklist '${c.id}'`))) {
         for (const u of input.units) addCell.run(id, u, c.id, cr.id, NOT_ASSESSED);
       }
     }
@@ -171,7 +180,11 @@ export function startFollowUp(
   input: { title: string; year: number; fieldworkStart: string | null; fieldworkEnd: string | null },
 ): number {
   const prev = getInspection(db, predecessorId);
-  const checklists = prev.checklists.filter((c) => catalogue.checklists.has(c.id)).map((c) => ({ id: c.id, version: catalogue.checklists.get(c.id)!.version }));
+  // A checklist no longer in the catalogue is left out of the follow-up.
+  const checklists = prev.checklists.flatMap((c) => {
+    const current = catalogue.checklists.get(c.id);
+    return current ? [{ id: c.id, version: current.version }] : [];
+  });
   return createInspection(db, catalogue, actor, {
     ...input,
     checklists,
@@ -295,11 +308,18 @@ function recommendationsOf(db: DB, inspectionId: number): RecommendationRecord[]
  * view used to repeat it. Bounded by the cells held, least recently used out first.
  */
 const SNAPSHOT_CACHE_CELLS = 200_000;
-const snapshotCache = new WeakMap<DB, Map<number, { mark: string; snapshot: InspectionSnapshot }>>();
+interface CachedSnapshot { mark: string; snapshot: InspectionSnapshot }
+const snapshotCache = new WeakMap<DB, Map<number, CachedSnapshot>>();
 
 function changeMark(db: DB, id: number, predecessorId: number | null): string {
-  const last = db.prepare('SELECT MAX(seq) AS s FROM change_log WHERE inspection_id = ?').pluck();
+  const last = db.prepare<[number], number | null>('SELECT MAX(seq) AS s FROM change_log WHERE inspection_id = ?').pluck();
   return `${last.get(id) ?? 0}:${predecessorId === null ? '' : last.get(predecessorId) ?? 0}`;
+}
+
+/** Whether a cached snapshot is still current; the change log is read only when there is one. */
+function fresh(db: DB, id: number, hit: CachedSnapshot | undefined): hit is CachedSnapshot {
+  if (hit === undefined) return false;
+  return hit.mark === changeMark(db, id, hit.snapshot.predecessorId);
 }
 
 /** Cached snapshots are shared between requests: frozen, so no reader can change another's. */
@@ -317,9 +337,9 @@ export function loadSnapshot(db: DB, id: number): InspectionSnapshot {
   if (db.inTransaction) return readSnapshot(db, id);
   return db.transaction(() => {
     let cache = snapshotCache.get(db);
-    if (!cache) snapshotCache.set(db, (cache = new Map()));
+    if (!cache) snapshotCache.set(db, (cache = new Map<number, CachedSnapshot>()));
     const hit = cache.get(id);
-    if (hit && hit.mark === changeMark(db, id, hit.snapshot.predecessorId)) {
+    if (fresh(db, id, hit)) {
       cache.delete(id);
       cache.set(id, hit);
       return hit.snapshot;
@@ -365,7 +385,7 @@ function predecessorOf(db: DB, summary: InspectionSummary): InspectionSnapshot['
 export function loadTrendSnapshot(db: DB, id: number): InspectionSnapshot {
   if (!db.inTransaction) {
     const hit = snapshotCache.get(db)?.get(id);
-    if (hit && hit.mark === changeMark(db, id, hit.snapshot.predecessorId)) return hit.snapshot;
+    if (fresh(db, id, hit)) return hit.snapshot;
   }
   return db.transaction(() => {
     const summary = getInspection(db, id);

@@ -1,7 +1,7 @@
 // National-level texts of an inspection: findings per criterion, deelconclusies, roll-up
 // overrides, recommendations (ordered), what became of the predecessor's recommendations, and
 // complaint statistics.
-import { AppError, StaleVersionError, notFound } from '../errors';
+import { StaleVersionError, invalid, notFound } from '../errors';
 import type { RecommendationFollowup } from '../domain/vocabulary';
 import type { StatisticRecord } from '../domain/inspection';
 import { logChange } from './changelog';
@@ -64,7 +64,7 @@ export function saveOverride(
     if (value === null) {
       if (cur) db.prepare('DELETE FROM overrides WHERE id = ?').run(cur.id);
     } else {
-      if (value.motivation.trim() === '') throw new AppError(400, 'Een afwijkend oordeel vraagt een motivering');
+      if (value.motivation.trim() === '') throw invalid('Een afwijkend oordeel vraagt een motivering', 'motivation');
       db.prepare(
         `INSERT INTO overrides (inspection_id, scope, checklist_id, group_id, verdict, motivation) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (inspection_id, checklist_id, group_id, scope) DO UPDATE SET verdict = excluded.verdict, motivation = excluded.motivation, version = version + 1`,

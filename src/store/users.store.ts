@@ -1,7 +1,7 @@
 // Accounts. Passwords are hashed with Argon2id at explicit parameters (OWASP's minimum:
 // m = 19 MiB, t = 2, p = 1), never at a library's silent defaults.
 import { hash, verify } from '@node-rs/argon2';
-import { AppError, notFound } from '../errors';
+import { invalid, notFound } from '../errors';
 import type { Role } from '../domain/vocabulary';
 import { logChange } from './changelog';
 import type { DB } from './db';
@@ -59,11 +59,12 @@ export async function checkPassword(db: DB, email: string, password: string): Pr
 
 export async function createUser(db: DB, actor: string, input: { email: string; name?: string; role: Role; password: string }): Promise<number> {
   const problem = passwordProblem(input.password);
-  if (problem) throw new AppError(400, problem);
+  if (problem) throw invalid(problem, 'password');
   const passwordHash = await hashPassword(input.password);
   // Hash first: no await may happen inside a transaction.
   return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM users WHERE email = ?').get(input.email)) throw new AppError(409, `Er bestaat al een account voor ${input.email}`);
+    // A taken address is a wrong value at the field, as the form shows it (not a clash of versions).
+    if (db.prepare('SELECT 1 FROM users WHERE email = ?').get(input.email)) throw invalid(`Er bestaat al een account voor ${input.email}`, 'email');
     const info = db.prepare('INSERT INTO users (email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
       input.email, input.name ?? '', input.role, passwordHash, nowIso(),
     );
@@ -100,17 +101,5 @@ export function updateUser(db: DB, actor: string, id: number, patch: { role?: Ro
     db.prepare('UPDATE users SET role = ?, active = ?, name = ?, version = version + 1 WHERE id = ?').run(next.role, next.active ? 1 : 0, next.name, id);
     if (next.role !== before.role || next.active !== before.active) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
     logChange(db, { actor, inspectionId: null, entity: 'user', entityId: id, action: 'update', old: { role: before.role, active: before.active, name: before.name }, new: next });
-  }).immediate();
-}
-
-export async function setPassword(db: DB, actor: string, id: number, password: string): Promise<void> {
-  const problem = passwordProblem(password);
-  if (problem) throw new AppError(400, problem);
-  const passwordHash = await hashPassword(password);
-  db.transaction(() => {
-    getUser(db, id);
-    db.prepare('UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?').run(passwordHash, id);
-    db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id);
-    logChange(db, { actor, inspectionId: null, entity: 'user', entityId: id, action: 'password', new: { changed: true } });
   }).immediate();
 }

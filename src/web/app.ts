@@ -1,14 +1,15 @@
 // Builds the Express app (no listen: tests drive it with supertest, src/web/server.ts serves it).
 // Order: security headers → session → routes from the one route table (access check, body
 // parsing, CSRF) → 404 → the central error handler.
-import express, { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
 import type { Ctx } from '../context';
-import { AppError, StaleVersionError } from '../errors';
+import { screenHelpers } from '../present';
+import { AppError, forbidden, notFound, StaleVersionError, unauthenticated } from '../errors';
+import { httpStatus } from './http-errors';
 import { allows, RouteDef } from './route-table';
 import { requireCsrf, sessionMiddleware } from './session';
-import { viewHelpers } from './view-helpers';
 import { allRoutes } from './routes';
 
 export interface AppOptions {
@@ -20,22 +21,36 @@ const PUBLIC_DIR = path.resolve(__dirname, '..', '..', 'public');
 
 const urlencoded = express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 2000 });
 
+/** Run a middleware up to its `next`; what it passes on fails the request (the error handler reads it). */
+function pass(mw: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    mw(req, res, (err?: unknown) => {
+      if (!err) resolve();
+      // Body parsers and multer pass Errors; anything else is kept as the cause.
+      else reject(err instanceof Error ? err : new Error('Middleware error', { cause: err }));
+    });
+  });
+}
+
 function wrap(route: RouteDef) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (!allows(route.access, req.user?.role ?? null)) {
         if (!req.user) {
-          if (req.method === 'GET') return res.redirect(303, `/login?terug=${encodeURIComponent(req.originalUrl)}`);
-          throw new AppError(401, 'U bent niet (meer) ingelogd.');
+          if (req.method === 'GET') {
+            res.redirect(303, `/login?terug=${encodeURIComponent(req.originalUrl)}`);
+            return;
+          }
+          throw unauthenticated();
         }
-        throw new AppError(403, 'U heeft geen rechten voor deze pagina of handeling.');
+        throw forbidden('U heeft geen rechten voor deze pagina of handeling.');
       }
       for (const mw of route.before ?? []) {
-        await new Promise<void>((resolve, reject) => mw(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+        await pass(mw, req, res);
         if (res.headersSent) return;
       }
       if (route.method === 'post') {
-        if (!route.multipart) await new Promise<void>((resolve, reject) => urlencoded(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+        if (!route.multipart) await pass(urlencoded, req, res);
         if (route.access !== 'public') requireCsrf(req);
       }
       await route.handler(req, res, next);
@@ -58,7 +73,7 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
   // every response body (2 MB for a 6,000-cell matrix).
   app.set('etag', false);
   app.set('secureCookies', options.secureCookies ?? false);
-  app.locals.h = viewHelpers(ctx);
+  app.locals.h = screenHelpers(ctx.catalogue);
   app.locals.catalogue = ctx.catalogue;
 
   app.use(
@@ -84,11 +99,13 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
   );
   app.use((_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });
   app.use('/static', express.static(PUBLIC_DIR, { fallthrough: false, index: false, maxAge: '1h' }));
+  // Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon rather than a 404.
+  app.get('/favicon.ico', (_req, res) => { res.type('image/svg+xml').sendFile(path.join(PUBLIC_DIR, 'favicon.svg'), { maxAge: '1h' }); });
   app.use(sessionMiddleware(ctx, options.secureCookies ?? false));
 
   for (const route of allRoutes) app[route.method](route.path, wrap(route));
 
-  app.use((_req: Request, _res: Response, next: NextFunction) => next(new AppError(404, 'Deze pagina bestaat niet.')));
+  app.use((_req: Request, _res: Response, next: NextFunction) => next(notFound('Deze pagina bestaat niet.')));
   app.use(errorHandler);
   return app;
 }
@@ -97,9 +114,9 @@ function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunc
   let status = 500;
   let message = 'Er ging iets mis aan onze kant. Probeer het later opnieuw; de fout is vastgelegd.';
   if (err instanceof AppError) {
-    status = err.status;
+    status = httpStatus(err.kind);
     message = err.message;
-  } else if (err && typeof err === 'object' && 'status' in err && typeof (err as { status: unknown }).status === 'number' && (err as { status: number }).status < 500) {
+  } else if (err && typeof err === 'object' && 'status' in err && typeof err.status === 'number' && err.status < 500) {
     // Body-parser and upload errors (too large, malformed): the user's doing, not a crash.
     const e = err as { status: number; type?: string; code?: string };
     status = e.status;

@@ -24,14 +24,3 @@ export function parseForm<T>(schema: ZodType<T>, body: unknown): FormResult<T> {
   }
   return { ok: false, errors, values: raw };
 }
-
-/** A text input: trimmed, with a Dutch message for "required" and "too long". */
-export function dutchText(label: string, max: number) {
-  return { required: `${label} is verplicht.`, tooLong: `${label} mag hoogstens ${max} tekens zijn.` };
-}
-
-/** Express gives a single value or an array for repeated fields; forms want an array. */
-export function asArray(v: unknown): unknown[] {
-  if (v === undefined || v === null || v === '') return [];
-  return Array.isArray(v) ? v : [v];
-}

@@ -1,10 +1,7 @@
-// Small pieces shared by the inspection screens: zod fields with Dutch messages, the edit right
-// for showing forms, and the form state that pages hand to their views (which form failed, its
-// messages, the user's input, and a conflicting stored version).
-import type { Request } from 'express';
+// Small pieces shared by the inspection screens: zod fields with Dutch messages, and the form
+// state that pages hand to their views (which form failed, its messages, the user's input, and a
+// conflicting stored version).
 import { z } from 'zod';
-import { canEditInspection } from '../domain/access';
-import type { InspectionSummary } from '../domain/inspection';
 import type { FieldErrors } from './forms';
 
 export const isoDateOrEmpty = z
@@ -34,12 +31,7 @@ export const textField = (label: string, max: number, required = false) => {
 
 /** Checkbox groups arrive as absent, one string or an array. */
 export const checkboxes = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
-
-/** Whether forms are shown: read-only for lezer and inspectors not on the team. */
-export function mayEdit(req: Request, inspection: InspectionSummary): boolean {
-  return Boolean(req.user) && inspection.status !== 'vastgesteld' && canEditInspection(req.user!, inspection.team);
-}
+  z.preprocess((v): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 export interface FormState {
   /** Which form on the page the state belongs to. */
@@ -52,16 +44,3 @@ export interface FormState {
 }
 
 export const noForm: FormState = { key: '', errors: {}, values: {} };
-
-/** The user's input for a form, as strings, for re-rendering. */
-export function str(values: Record<string, unknown>, key: string, fallback = ''): string {
-  const v = values[key];
-  if (v === undefined || v === null) return fallback;
-  return Array.isArray(v) ? String(v[0] ?? '') : String(v);
-}
-
-export function strs(values: Record<string, unknown>, key: string): string[] {
-  const v = values[key];
-  if (v === undefined || v === null || v === '') return [];
-  return (Array.isArray(v) ? v : [v]).map(String);
-}

@@ -15,7 +15,8 @@ export interface RouteDef {
   before?: RequestHandler[];
   /** The body is multipart (an upload parser in `before` reads it); skip the form parser. */
   multipart?: boolean;
-  handler: (req: Request, res: Response, next: NextFunction) => unknown;
+  /** Answers through `res`; what it returns is only waited for. */
+  handler: (req: Request, res: Response, next: NextFunction) => void | Promise<void>;
   /** Short description, for the tests' failure messages and the README. */
   summary: string;
 }

@@ -1,13 +1,30 @@
-// Serving the app: listen, and close cleanly on SIGINT/SIGTERM.
+// Serving the app: listen, purge expired sessions at start and periodically, and close cleanly
+// on SIGINT/SIGTERM.
 import http from 'node:http';
 import type { Ctx } from '../context';
+import { purgeExpiredSessions } from '../store/sessions.store';
 import { buildApp } from './app';
 
-export function startServer(ctx: Ctx, opts: { port: number; host: string; secureCookies: boolean }): Promise<http.Server> {
+/** An expired session is refused when used anyway; the purge keeps unused ones from piling up. */
+export const SESSION_PURGE_INTERVAL_MS = 10 * 60 * 1000;
+
+export function startServer(
+  ctx: Ctx,
+  opts: { port: number; host: string; secureCookies: boolean; sessionPurgeIntervalMs?: number },
+): Promise<http.Server> {
   const app = buildApp(ctx, { secureCookies: opts.secureCookies });
   const server = http.createServer(app);
+  const purge = () => {
+    // A failed purge (the database busy for longer than its timeout) is retried at the next
+    // interval; it must not stop the server.
+    try { purgeExpiredSessions(ctx.db); } catch (e) { console.error(e); }
+  };
+  purge();
+  // unref: the timer alone does not keep the process alive.
+  const timer = setInterval(purge, opts.sessionPurgeIntervalMs ?? SESSION_PURGE_INTERVAL_MS).unref();
+  server.once('close', () => clearInterval(timer));
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => { clearInterval(timer); reject(e); });
     server.listen(opts.port, opts.host, () => resolve(server));
   });
 }

@@ -1,6 +1,7 @@
 import { getCell, saveVerdict } from '../../src/store/verdicts.store';
 import { USERS } from '../helpers/context';
-import { dbFingerprint, makeWorld, postAs, World } from '../helpers/inspector';
+import { dbFingerprint } from '../helpers/db-state';
+import { makeWorld, postAs, World } from '../helpers/inspector';
 
 let w: World;
 let path: string;

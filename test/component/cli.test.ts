@@ -129,6 +129,16 @@ describe('errors a user can make on the command line', () => {
     expect(rows('users')).toBe(0);
   });
 
+  it('when user add is refused, then it gives the web form\'s message, and an address is stored lower-cased as the form stores it', async () => {
+    const bad = await run(['user', 'add', 'geen-email', '--role', 'lezer', '--password-stdin', '--data', dir], 'een lang genoeg wachtwoord\n');
+    expect(bad.err).toMatch(/Vul een geldig e-mailadres in\./);
+    expect((await run(['user', 'add', 'A@B.nl', '--role', 'lezer', '--password-stdin', '--data', dir], 'een lang genoeg wachtwoord\n')).out).toMatch(/Account a@b\.nl \(lezer\) aangemaakt/);
+    const dup = await run(['user', 'add', 'a@b.nl', '--role', 'beheerder', '--password-stdin', '--data', dir], 'een lang genoeg wachtwoord\n');
+    expect(dup.code).not.toBe(0);
+    expect(dup.err).toMatch(/Er bestaat al een account voor a@b\.nl/);
+    expect(rows('users')).toBe(1);
+  });
+
   it('when a valid account is added from stdin, then it exists with its role', async () => {
     const r = await run(['user', 'add', 'a@b.nl', '--role', 'beheerder', '--password-stdin', '--data', dir], 'een lang genoeg wachtwoord\n');
     expect(r.code).toBe(0);

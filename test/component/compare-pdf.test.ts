@@ -1,28 +1,23 @@
 // The comparison PDF, printed by the real report engine (Chromium): its text holds every
 // criterion with both verdicts for every unit, and the print furniture of the other reports.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from '../../src/web/app';
 import { closeEngine } from '../../src/reports/engine';
-import { loadComparison } from '../../src/reports/compare.model';
+import { loadComparison } from '../../src/app/compare';
+import { OPERATOR } from '../../src/app/operator';
 import { criterionNumbers } from '../../src/reports/compare-rows';
 import { unitName } from '../../src/criteria';
 import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
 import { login } from '../helpers/http';
 import { run } from '../helpers/cli';
+import { pdfText } from '../helpers/pdf';
 
 jest.setTimeout(180_000);
 
 let ctx: TestCtx;
 beforeAll(async () => { ctx = makeCtx({ demo: true }); await addUsers(ctx); });
 afterAll(async () => { await closeEngine(); ctx.cleanup(); });
-
-function pdfText(pdf: Buffer): string {
-  const file = path.join(ctx.dataDir, `t-${Date.now()}.pdf`);
-  fs.writeFileSync(file, pdf);
-  try { return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }); } finally { fs.rmSync(file, { force: true }); }
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -47,7 +42,7 @@ describe('the comparison PDF (2015 → 2022, demo)', () => {
 
     // Chapter "Per criterium": for each criterion its heading, then a line per unit with the
     // 2015 verdict and the 2022 verdict (or a dash where that inspection has none).
-    const cmp = loadComparison(ctx, id15, id22);
+    const cmp = loadComparison(ctx, OPERATOR, { earlier: id15, later: id22 });
     const start = text.indexOf('Per criterium', text.indexOf('Per criterium') + 1);
     expect(start).toBeGreaterThan(0);
     let at = start;

@@ -1,5 +1,5 @@
 // The follow-up comparison on the demo data (2015 → 2022 → 2026), through the web app and the
-// command line: hand-checked cells (from the grids in src/demo/), counts, CSV = XLSX, the refusal
+// command line: hand-checked cells (from the grids in demo/), counts, CSV = XLSX, the refusal
 // for inspections without a shared checklist, and the all-or-nothing statistics import.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,9 +7,11 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import { buildApp } from '../../src/web/app';
-import { loadComparison, loadTrend } from '../../src/reports/compare.model';
+import { loadComparison, loadTrend } from '../../src/app/compare';
+import { OPERATOR } from '../../src/app/operator';
 import { createInspection, loadSnapshot } from '../../src/store/inspections.store';
-import type { Comparison, Direction } from '../../src/domain/compare';
+import type { Comparison } from '../../src/domain/comparison/types';
+import type { Direction } from '../../src/domain/comparison/vocabulary';
 import { addUsers, changeLogCount, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
 import { login } from '../helpers/http';
 import { run } from '../helpers/cli';
@@ -45,7 +47,7 @@ function cell(cmp: Comparison, criterion: string, unit: string) {
 
 describe('comparing 2015 with 2022 (demo)', () => {
   let cmp: Comparison;
-  beforeAll(() => { cmp = loadComparison(ctx, id15, id22); });
+  beforeAll(() => { cmp = loadComparison(ctx, OPERATOR, { earlier: id15, later: id22 }); });
 
   it('then hand-checked cells have the direction their verdicts give', () => {
     // From the grids: k1 2015 "~~+~~~+~~~ -~~ ~", 2022 all "+"; k7 2015 "---~------ --- -", 2022 "~+~-~~++~~ ~++ ~".
@@ -92,7 +94,7 @@ describe('comparing 2015 with 2022 (demo)', () => {
 
 describe('comparing 2022 with 2026 and the trend over all three (demo)', () => {
   it('then a criterion not yet assessed in 2026 reads niet meer beoordeeld', () => {
-    const cmp = loadComparison(ctx, id22, id26);
+    const cmp = loadComparison(ctx, OPERATOR, { earlier: id22, later: id26 });
     // k7 2022 "~+~-~~++~~ ~++ ~" → 2026 "+++~+~++~+ ~++ .".
     expect(cell(cmp, 'k7', 'KS').direction).toBe('niet_meer_beoordeeld');
     expect(cell(cmp, 'k7', 'NH').direction).toBe('verbeterd');
@@ -100,22 +102,22 @@ describe('comparing 2022 with 2026 and the trend over all three (demo)', () => {
   });
 
   it('when 2015 is compared with 2026 directly, then the outcomes of its recommendations come from 2022, its direct follow-up', () => {
-    const cmp = loadComparison(ctx, id15, id26);
+    const cmp = loadComparison(ctx, OPERATOR, { earlier: id15, later: id26 });
     expect(cmp.followupsIn?.id).toBe(id22);
     const s22 = loadSnapshot(ctx.db, id22);
     expect(cmp.recommendations.map((r) => r.followup?.status)).toEqual(loadSnapshot(ctx.db, id15).recommendations.map((r) => s22.followups.find((f) => f.recommendationRef === r.ref)?.status));
   });
 
   it('when limited to one checklist, then only its timelines are shown', () => {
-    expect(loadTrend(ctx, [id15, id22, id26], 'toetsingskader').checklists.map((c) => c.checklist.id)).toEqual(['toetsingskader']);
+    expect(loadTrend(ctx, OPERATOR, [id15, id22, id26], 'toetsingskader').checklists.map((c) => c.checklist.id)).toEqual(['toetsingskader']);
   });
 
   it('when an inspection shares no checklist with the latest, then the trend is refused', () => {
-    expect(() => loadTrend(ctx, [id15, idOmb, id22])).toThrow(/Geen trend mogelijk/);
+    expect(() => loadTrend(ctx, OPERATOR, [id15, idOmb, id22])).toThrow(/Geen trend mogelijk/);
   });
 
   it('then the trend has three points per timeline', () => {
-    const trend = loadTrend(ctx, [id26, id15, id22]);
+    const trend = loadTrend(ctx, OPERATOR, [id26, id15, id22]);
     expect(trend.inspections.map((i) => i.year)).toEqual([2015, 2022, 2026]);
     const tk = trend.checklists.find((c) => c.checklist.id === 'toetsingskader')!;
     const nh = tk.rows.find((r) => r.key === 'toetsingskader/k7')!.units.find((u) => u.unit === 'NH')!;
@@ -163,10 +165,10 @@ describe('the comparison page and downloads', () => {
       res.on('end', () => cb(null, Buffer.concat(chunks)));
     }).expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    await wb.xlsx.load(xlsx.body);
     const sheet = wb.getWorksheet('Vergelijking')!;
     const sheetRows: string[][] = [];
-    sheet.eachRow((row) => { sheetRows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
+    sheet.eachRow((row) => { sheetRows.push((row.values as Array<string | number | boolean | null | undefined>).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))); });
     expect(rows[0]).toEqual(ROW_COLUMNS.map(([key]) => key));
     expect(sheetRows[0]).toEqual(ROW_COLUMNS.map(([, label]) => label));
     expect(sheetRows.slice(1).map((r) => r.concat(Array(rows[0].length - r.length).fill('')))).toEqual(rows.slice(1));
@@ -230,7 +232,7 @@ describe('importing complaint statistics', () => {
     expect(loadSnapshot(ctx.db, id26).statistics.map((s) => [s.year, s.unit, s.afgerond])).toEqual([[2021, null, 13500], [2022, 'NN', 900]]);
     const page = await agent.get(`/onderzoeken/${id26}/statistieken?geimporteerd=2`).expect(200);
     expect(page.text).toContain('2 rijen geïmporteerd');
-    const cmp = loadComparison(ctx, id22, id26);
+    const cmp = loadComparison(ctx, OPERATOR, { earlier: id22, later: id26 });
     expect(cmp.statistics.map((s) => s.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022]);
   });
 

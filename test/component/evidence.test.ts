@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { filePath, getEvidence, linksOfEvidence } from '../../src/store/evidence.store';
 import { loadSnapshot } from '../../src/store/inspections.store';
-import { dbFingerprint, makeWorld, RoleName, World } from '../helpers/inspector';
+import { dbFingerprint } from '../helpers/db-state';
+import { makeWorld, RoleName, World } from '../helpers/inspector';
 import { minimalPdf } from '../helpers/files';
 import { MAX_UPLOAD_BYTES } from '../../src/web/uploads';
 

@@ -2,7 +2,8 @@
 import { NOT_ASSESSED } from '../../src/domain/checklist';
 import { getInspection, loadSnapshot, startFollowUp } from '../../src/store/inspections.store';
 import { USERS } from '../helpers/context';
-import { dbFingerprint, makeWorld, postAs, World } from '../helpers/inspector';
+import { dbFingerprint } from '../helpers/db-state';
+import { makeWorld, postAs, World } from '../helpers/inspector';
 
 let w: World;
 beforeAll(async () => { w = await makeWorld(); });

@@ -1,7 +1,8 @@
 import { NATIONAL } from '../../src/domain/vocabulary';
 import { getInspection, loadSnapshot, startFollowUp } from '../../src/store/inspections.store';
 import { saveFinding } from '../../src/store/national.store';
-import { dbFingerprint, makeWorld, postAs, World } from '../helpers/inspector';
+import { dbFingerprint } from '../helpers/db-state';
+import { makeWorld, postAs, World } from '../helpers/inspector';
 
 let w: World;
 let base: string;
@@ -106,7 +107,7 @@ describe('national page', () => {
 
   test.each([['lezer', 403], ['buitenstaander', 404]] as const)('when a %s posts any national form, then %i and nothing changes', async (role, status) => {
     const fp = dbFingerprint(w.ctx);
-    const rec = loadSnapshot(w.ctx.db, w.id2022).recommendations[0];
+    const rec = loadSnapshot(w.ctx.db, w.id2022).recommendations.at(0);
     await postAs(w, role, `${base}/bevindingen`, { checklist: 'toetsingskader', criterion: 'k1', text: 'x', version: '0' }).expect(status);
     await postAs(w, role, `${base}/deelconclusies`, { checklist: 'toetsingskader', group: 'leren', text: 'x', version: '0' }).expect(status);
     await postAs(w, role, `${base}/afwijkingen`, { checklist: 'toetsingskader', group: 'leren', verdict: 'nagekomen', motivation: 'x', version: '0' }).expect(status);

@@ -1,4 +1,4 @@
-import { trendOf } from '../../src/domain/trend';
+import { trendOf } from '../../src/domain/comparison/trend';
 import { loadSnapshot, loadTrendSnapshot } from '../../src/store/inspections.store';
 import { openDatabase } from '../../src/store/db';
 import { inspectionIdByRef, makeCtx } from '../helpers/context';

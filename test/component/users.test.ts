@@ -1,7 +1,8 @@
 import { findUserByEmail } from '../../src/store/users.store';
 import { USERS } from '../helpers/context';
 import { login } from '../helpers/http';
-import { dbFingerprint, makeWorld, postAs, World } from '../helpers/inspector';
+import { dbFingerprint } from '../helpers/db-state';
+import { makeWorld, postAs, World } from '../helpers/inspector';
 
 let w: World;
 beforeAll(async () => { w = await makeWorld(); });

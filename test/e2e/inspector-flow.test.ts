@@ -84,7 +84,7 @@ test('an inspector carries out a follow-up and a lezer sees it but cannot change
 
   // The matrix and the national roll-up changed.
   await page.goto(`${r.url}/onderzoeken/${newId}/matrix`);
-  const matrix = await page.$eval('.matrix', (e) => e.textContent ?? '');
+  const matrix = await page.$eval('.matrix', (e) => e.textContent);
   expect(matrix).toContain('Toetsingskader 1, NN: Nagekomen; gereed; 1 bron');
   expect(matrix).toContain('Toetsingskader 2, NN: Ten dele nagekomen; gereed; geen bron');
   expect(matrix).toContain('Toetsingskader 1, AMS: Niet nagekomen; gereed; geen bron');

@@ -1,34 +1,6 @@
-// Reading PDFs in the report tests: text per page through poppler (pdftotext), metadata through
-// pdfinfo, and small inspection documents built for one test.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// Shared by the report tests: whitespace flattened for text comparisons, and small inspection
+// documents built for one test. The PDF text itself comes from test/helpers/pdf.ts.
 import type { DocumentInput } from '../../src/domain/document';
-
-function withFile<T>(pdf: Buffer, fn: (file: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'toetsing-pdf-'));
-  try {
-    const file = path.join(dir, 'r.pdf');
-    fs.writeFileSync(file, pdf);
-    return fn(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Text of each page; `layout` keeps the lines as printed, raw keeps reading order. */
-export function pagesOf(pdf: Buffer, mode: 'layout' | 'raw' = 'layout'): string[] {
-  const text = withFile(pdf, (f) => execFileSync('pdftotext', ['-enc', 'UTF-8', `-${mode}`, f, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }));
-  const pages = text.split('\f');
-  if (pages[pages.length - 1].trim() === '') pages.pop();
-  return pages;
-}
-
-export function pdfInfo(pdf: Buffer): Record<string, string> {
-  const out = withFile(pdf, (f) => execFileSync('pdfinfo', [f], { encoding: 'utf8' }));
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
-}
 
 export const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 

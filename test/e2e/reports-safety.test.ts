@@ -6,11 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../src/errors';
+import { httpStatus } from '../../src/web/http-errors';
 import { importDocument } from '../../src/store/documents';
-import { closeEngine, nationalReportPdf, renderPdf, unitReportPdf } from '../../src/reports';
+import { OPERATOR } from '../../src/app/operator';
+import { nationalReportPdf, unitReportPdf } from '../../src/app/reports';
+import { closeEngine, renderPdf } from '../../src/reports';
 import { browserPid, configureEngine } from '../../src/reports/engine';
 import { makeCtx, TestCtx } from '../helpers/context';
-import { norm, pagesOf, smallDocument } from './report-helpers';
+import { pagesOf } from '../helpers/pdf';
+import { norm, smallDocument } from './report-helpers';
 
 let ctx: TestCtx;
 
@@ -49,8 +53,8 @@ describe('a report whose user texts try to load things', () => {
     doc.inspection.title = `Canary"); } @import url(http://127.0.0.1:${port}/title.css); x { content: ("`;
     const id = importDocument(ctx.db, ctx.catalogue, 'test', doc);
 
-    const national = norm(pagesOf(await nationalReportPdf(ctx, id), 'raw').join('\n'));
-    const unit = norm(pagesOf(await unitReportPdf(ctx, id, 'AMS'), 'raw').join('\n'));
+    const national = norm(pagesOf(await nationalReportPdf(ctx, OPERATOR, id), 'raw').join('\n'));
+    const unit = norm(pagesOf(await unitReportPdf(ctx, OPERATOR, id, 'AMS'), 'raw').join('\n'));
 
     expect(hits).toEqual([]);
     for (const p of payloads) {
@@ -66,26 +70,26 @@ describe('a report whose user texts try to load things', () => {
 describe('edge cases', () => {
   test('when a unit has no verdicts at all, then its report and the national report still render', async () => {
     const id = importDocument(ctx.db, ctx.catalogue, 'test', smallDocument({ ref: 'leeg', verdicts: false }));
-    const unit = norm(pagesOf(await unitReportPdf(ctx, id, 'RT'), 'raw').join('\n'));
+    const unit = norm(pagesOf(await unitReportPdf(ctx, OPERATOR, id, 'RT'), 'raw').join('\n'));
     expect(unit).toContain('nog geen enkel criterium beoordeeld');
     expect(unit).toContain('Niet beoordeeld');
-    const national = norm(pagesOf(await nationalReportPdf(ctx, id), 'raw').join('\n'));
+    const national = norm(pagesOf(await nationalReportPdf(ctx, OPERATOR, id), 'raw').join('\n'));
     expect(national).toContain('Niet beoordeeld');
   }, 60_000);
 
   test('when the inspection has no predecessor and no figures, then the national report leaves those parts out or says so', async () => {
     const id = importDocument(ctx.db, ctx.catalogue, 'test', smallDocument({ ref: 'zonder-voorganger' }));
-    const national = norm(pagesOf(await nationalReportPdf(ctx, id), 'raw').join('\n'));
+    const national = norm(pagesOf(await nationalReportPdf(ctx, OPERATOR, id), 'raw').join('\n'));
     expect(national).not.toContain('Opvolging eerdere aanbevelingen');
     expect(national).not.toContain('Vorig onderzoek');
     expect(national).toContain('Voor dit onderzoek zijn geen klachtcijfers vastgelegd.');
-    const unit = norm(pagesOf(await unitReportPdf(ctx, id, 'NN'), 'raw').join('\n'));
+    const unit = norm(pagesOf(await unitReportPdf(ctx, OPERATOR, id, 'NN'), 'raw').join('\n'));
     expect(new Set(unit.match(/Oordeel \d{4}/g))).toEqual(new Set(['Oordeel 2024']));
   }, 60_000);
 
   test('when the inspection is vastgesteld, then every page shows the date of vaststelling and none says CONCEPT', async () => {
     const id = importDocument(ctx.db, ctx.catalogue, 'test', smallDocument({ ref: 'vastgesteld', status: 'vastgesteld' }));
-    const pages = pagesOf(await nationalReportPdf(ctx, id));
+    const pages = pagesOf(await nationalReportPdf(ctx, OPERATOR, id));
     for (const p of pages) {
       expect(p).toContain('Vastgesteld op 5 maart 2024');
       expect(p).not.toContain('CONCEPT');
@@ -94,7 +98,7 @@ describe('edge cases', () => {
 
   test('when an inspection holds 2,000 pieces of evidence, then the report renders with every one in the list of sources', async () => {
     const id = importDocument(ctx.db, ctx.catalogue, 'test', smallDocument({ ref: 'groot', evidence: 2000 }));
-    const pdf = await nationalReportPdf(ctx, id, { printTimeoutMs: 180_000 });
+    const pdf = await nationalReportPdf(ctx, OPERATOR, id, { printTimeoutMs: 180_000 });
     const text = norm(pagesOf(pdf, 'raw').join('\n'));
     expect(text).toContain('Testbron nummer 1.');
     expect(text).toContain('Testbron nummer 2000');
@@ -114,7 +118,7 @@ describe('the engine', () => {
     process.kill(before, 'SIGKILL');
     const outcome = await job;
     expect(outcome).toBeInstanceOf(AppError);
-    expect((outcome as AppError).status).toBe(503);
+    expect(httpStatus((outcome as AppError).kind)).toBe(503);
     const pdf = await renderPdf(light);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(browserPid()).not.toBe(before);
@@ -123,7 +127,7 @@ describe('the engine', () => {
   test('when more jobs arrive than the queue holds, then the extra one is refused with 503 and the others finish', async () => {
     configureEngine({ concurrency: 1, maxQueue: 1 });
     try {
-      const jobs = [renderPdf(light), renderPdf(light), renderPdf(light)].map((p) => p.then((b) => b.subarray(0, 5).toString(), (e: AppError) => e.status));
+      const jobs = [renderPdf(light), renderPdf(light), renderPdf(light)].map((p) => p.then((b) => b.subarray(0, 5).toString(), (e: unknown) => (e instanceof AppError ? httpStatus(e.kind) : e)));
       expect(await Promise.all(jobs)).toEqual(['%PDF-', '%PDF-', 503]);
     } finally {
       configureEngine({ concurrency: 2, maxQueue: 32 });

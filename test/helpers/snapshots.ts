@@ -30,7 +30,7 @@ export function snapshotsFor(catalogue: Catalogue): (spec: SnapshotSpec) => Insp
       status: 'concept', finalisedAt: null, predecessorId: spec.predecessorId ?? null, illustrative: false, illustrativeNote: '',
       checklists: spec.checklists.map((c) => ({ id: c, version: catalogue.checklists.get(c)?.version ?? '' })),
       units: spec.units ?? ['NN', 'ON'], team: [], texts: { voorwoord: '', aanleiding: '', onderzoeksvraag: '', methode: '', conclusie: '' },
-      version: 1, predecessor: null, verdicts, evidence: [], overrides: [], findings: [], conclusions: [], recommendations: [],
+      version: 1, revision: 1, revisionOf: null, predecessor: null, verdicts, evidence: [], overrides: [], findings: [], conclusions: [], recommendations: [],
       predecessorRecommendations: [], followups: [], statistics: spec.statistics ?? [],
     };
   };

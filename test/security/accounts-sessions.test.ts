@@ -147,13 +147,13 @@ describe('login', () => {
     const { agent, csrf } = await login(app, USERS.lezer.email);
     const token = (ctx.db.prepare('SELECT COUNT(*) AS n FROM sessions').get() as { n: number }).n;
     expect(token).toBeGreaterThan(0);
-    const cookie = await cookieOf(agent);
+    const cookie = cookieOf(agent);
     await agent.post('/logout').type('form').send({ _csrf: csrf }).expect(303);
     await request(app).get('/').set('Cookie', cookie).expect(303).expect('location', /^\/login/);
   });
 });
 
-async function cookieOf(agent: ReturnType<typeof request.agent>): Promise<string> {
+function cookieOf(agent: ReturnType<typeof request.agent>): string {
   const jar = (agent as unknown as { jar: { getCookie: (n: string, o: unknown) => { value: string } | undefined } }).jar;
   const c = jar.getCookie(SESSION_COOKIE, { domain: '127.0.0.1', path: '/', secure: false, script: false });
   if (c) return `${SESSION_COOKIE}=${c.value}`;
@@ -243,8 +243,8 @@ describe('headers and cookies', () => {
   });
 
   test('when TOETSING_SECURE_COOKIES=1, then the configuration asks for Secure cookies and the session cookie carries Secure', async () => {
-    expect(resolveConfig({}, { TOETSING_SECURE_COOKIES: '1' } as NodeJS.ProcessEnv).secureCookies).toBe(true);
-    expect(resolveConfig({}, {} as NodeJS.ProcessEnv).secureCookies).toBe(false);
+    expect(resolveConfig({}, { TOETSING_SECURE_COOKIES: '1' }).secureCookies).toBe(true);
+    expect(resolveConfig({}, {}).secureCookies).toBe(false);
     const secureApp = buildApp(ctx, { secureCookies: true });
     // Over plain HTTP a cookie jar would drop Secure cookies, so carry the login cookie by hand.
     const { lc, lcCookie } = await loginForm(secureApp);

@@ -1,19 +1,17 @@
 // Every state-changing request carries the session's CSRF token: without it, or with a wrong
 // one, every POST route answers 403 and nothing in the database (or the files folder) changes.
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { allRoutes } from '../../src/web/routes';
 import type { RouteDef } from '../../src/web/route-table';
 import { USERS, TEST_PASSWORD } from '../helpers/context';
-import { closeFixture, fillPath, fingerprint, Fixture, securityFixture, sessionFor } from './support';
+import { dbFingerprint, storedFiles } from '../helpers/db-state';
+import { closeFixture, fillPath, Fixture, securityFixture, sessionFor } from './support';
 
 let fx: Fixture;
 beforeAll(async () => { fx = await securityFixture(); });
 afterAll(() => closeFixture(fx));
 
 const posts = allRoutes.filter((r) => r.method === 'post' && r.access !== 'public');
-const files = () => fs.readdirSync(path.join(fx.ctx.dataDir, 'files')).sort();
 
 function post(r: RouteDef, cookie: string, csrf: string | undefined) {
   const req = request(fx.app).post(fillPath(r.path, fx.ids)).set('Cookie', cookie);
@@ -33,21 +31,21 @@ describe.each(posts.map((r) => [`POST ${r.path}`, r] as const))('%s', (_name, ro
     ['an empty token', ''],
   ])('with %s: 403 and nothing changed', async (_what, token) => {
     const s = sessionFor(fx, 'beheerder');
-    const before = fingerprint(fx);
-    const filesBefore = files();
+    const before = dbFingerprint(fx.ctx);
+    const filesBefore = storedFiles(fx.ctx);
     const res = await post(route, s.cookie, token);
     expect([route.path, res.status]).toEqual([route.path, 403]);
-    expect(fingerprint(fx)).toBe(before);
-    expect(files()).toEqual(filesBefore);
+    expect(dbFingerprint(fx.ctx)).toBe(before);
+    expect(storedFiles(fx.ctx)).toEqual(filesBefore);
   });
 
   test("with another session's token: 403 and nothing changed", async () => {
     const mine = sessionFor(fx, 'beheerder');
     const theirs = sessionFor(fx, 'beheerder');
-    const before = fingerprint(fx);
+    const before = dbFingerprint(fx.ctx);
     const res = await post(route, mine.cookie, theirs.csrf);
     expect([route.path, res.status]).toEqual([route.path, 403]);
-    expect(fingerprint(fx)).toBe(before);
+    expect(dbFingerprint(fx.ctx)).toBe(before);
   });
 });
 

@@ -1,10 +1,6 @@
 // Vaststelling through the web app, with the real report renderer: blockers accepted by one
 // inspector, finalised by another, the national and per-unit PDFs stored with their SHA-256 and
 // marked final; afterwards edits are refused and a correction becomes a new revision.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Express } from 'express';
 import { inspectionStatus } from '../../src/domain/status';
 import { closeEngine } from '../../src/reports';
@@ -13,6 +9,7 @@ import { getInspection, loadSnapshot } from '../../src/store/inspections.store';
 import { buildApp } from '../../src/web/app';
 import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
 import { login } from '../helpers/http';
+import { pdfText } from '../helpers/pdf';
 import { binary } from './support';
 
 let ctx: TestCtx;
@@ -24,6 +21,8 @@ beforeAll(async () => {
   await addUsers(ctx);
   app = buildApp(ctx);
   id = inspectionIdByRef(ctx, 'klachtbehandeling-2026-illustratief');
+  // Only team members finalise: the beheerder who finalises here is on the team.
+  ctx.db.prepare('INSERT INTO inspection_team (inspection_id, email) VALUES (?, ?)').run(id, USERS.beheerder.email);
 });
 afterAll(async () => {
   await closeEngine();
@@ -31,12 +30,6 @@ afterAll(async () => {
 });
 
 const blockers = () => inspectionStatus(loadSnapshot(ctx.db, id), ctx.catalogue).blockers;
-
-function pdfText(pdf: Buffer): string {
-  const file = path.join(os.tmpdir(), `toetsing-final-${process.pid}.pdf`);
-  fs.writeFileSync(file, pdf);
-  try { return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }); } finally { fs.rmSync(file, { force: true }); }
-}
 
 test('when blockers are open, then the page lists them and finalising answers 409 without rendering anything', async () => {
   const { agent, csrf } = await login(app, USERS.beheerder.email);

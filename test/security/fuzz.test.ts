@@ -22,7 +22,7 @@ const FIELDS = [
 
 const scalar = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.fullUnicodeString({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom('', '0', '-1', '1', '2022', '99999999999999999999', '1e309', 'NaN', 'null', 'true', 'voldoet', 'gereed', 'beheerder',
     'toetsingskader', 'k1', '2022-02-30', '../../etc/passwd', '<script>alert(1)</script>', '\u0000', '\r\nSet-Cookie: x=y', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '\u202e'),
   fc.nat(300_000).map((n) => 'x'.repeat(n)),
@@ -47,6 +47,7 @@ function send(route: RouteDef, b: Record<string, unknown>, file: { bytes: Uint8A
 const posts = allRoutes.filter((r) => r.method === 'post');
 
 test.each(posts.map((r) => [r.path, r] as const))('POST %s never answers 5xx to arbitrary input', async (_path, route) => {
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points are wanted
   const seed = [...route.path].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) | 0, 7);
   const statuses = new Set<number>();
   await fc.assert(

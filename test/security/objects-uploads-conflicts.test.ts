@@ -9,7 +9,8 @@ import { createEvidence, storeFileBytes } from '../../src/store/evidence.store';
 import { getCell } from '../../src/store/verdicts.store';
 import { MAX_UPLOAD_BYTES } from '../../src/web/uploads';
 import { USERS } from '../helpers/context';
-import { closeFixture, fillPath, fingerprint, Fixture, Ids, isUnderInspection, securityFixture, sessionFor } from './support';
+import { dbFingerprint, storedFiles } from '../helpers/db-state';
+import { closeFixture, fillPath, Fixture, Ids, isUnderInspection, securityFixture, sessionFor } from './support';
 
 let fx: Fixture;
 let theirs: Ids;
@@ -31,18 +32,16 @@ beforeAll(async () => {
 });
 afterAll(() => closeFixture(fx));
 
-const files = () => fs.readdirSync(path.join(fx.ctx.dataDir, 'files')).sort();
-
 describe("another team's inspection and evidence", () => {
   const edits = allRoutes.filter((r) => isUnderInspection(r) && r.method === 'post');
 
   test.each(edits.map((r) => [r.path, r] as const))('when an inspector off the team posts to %s, then 404 and nothing changes', async (_p, route) => {
     const s = sessionFor(fx, 'inspecteur');
-    const before = fingerprint(fx);
+    const before = dbFingerprint(fx.ctx);
     const req = request(fx.app).post(fillPath(route.path, theirs)).set('Cookie', s.cookie);
     const res = route.multipart ? await req.field('_csrf', s.csrf) : await req.type('form').send({ _csrf: s.csrf });
     expect([route.path, res.status]).toEqual([route.path, 404]);
-    expect(fingerprint(fx)).toBe(before);
+    expect(dbFingerprint(fx.ctx)).toBe(before);
   });
 
   test("when an inspector off the team, or a lezer, asks for the evidence file by id, then 404 — the same as an id that does not exist", async () => {
@@ -65,12 +64,12 @@ describe("another team's inspection and evidence", () => {
     const mine = fx.ids.inspection;
     await request(fx.app).get(`/onderzoeken/${mine}/bronnen/${theirs.evidence}/bestand`).set('Cookie', s.cookie).expect(404);
     await request(fx.app).get(`/onderzoeken/${mine}/bronnen/${theirs.evidence}`).set('Cookie', s.cookie).expect(404);
-    const before = fingerprint(fx);
+    const before = dbFingerprint(fx.ctx);
     const link = await request(fx.app)
       .post(`/onderzoeken/${mine}/cellen/toetsingskader/k1/${fx.ids.unit}/koppelingen`).set('Cookie', s.cookie)
       .type('form').send({ _csrf: s.csrf, evidenceId: String(theirs.evidence), excerpt: 'x' });
     expect([400, 404]).toContain(link.status);
-    expect(fingerprint(fx)).toBe(before);
+    expect(dbFingerprint(fx.ctx)).toBe(before);
   });
 });
 
@@ -98,22 +97,22 @@ describe('uploads', () => {
     ['a name with control characters', () => Buffer.from('hallo'), 'ver\u0007slag\u001b[31m.txt', /ongeldige tekens|kon niet worden ontvangen/],
     ['a name with a NUL byte', () => Buffer.from('hallo'), 'verslag.pdf\u0000.txt', /ongeldige tekens|kon niet worden ontvangen/],
   ])('when %s is uploaded, then 400 with a message, nothing stored', async (_what, bytes, name, message) => {
-    const before = fingerprint(fx);
-    const filesBefore = files();
+    const before = dbFingerprint(fx.ctx);
+    const filesBefore = storedFiles(fx.ctx);
     const res = await upload(bytes(), name);
     expect(res.status).toBe(400);
     expect(res.text).toMatch(message);
-    expect(fingerprint(fx)).toBe(before);
-    expect(files()).toEqual(filesBefore);
+    expect(dbFingerprint(fx.ctx)).toBe(before);
+    expect(storedFiles(fx.ctx)).toEqual(filesBefore);
   }, 60_000);
 
   test.each(['..', '../../', '/'])('when the file name is only %j, then no file is stored under such a name and nothing is written outside the files folder', async (name) => {
-    const filesBefore = files();
+    const filesBefore = storedFiles(fx.ctx);
     const res = await upload(Buffer.from('hallo'), name);
     expect([303, 400]).toContain(res.status);
     const bad = fx.ctx.db.prepare("SELECT file_name FROM evidence WHERE file_name IS NOT NULL AND (file_name LIKE '%/%' OR file_name LIKE '%\\%' OR file_name LIKE '.%' OR file_name = '')").all();
     expect(bad).toEqual([]);
-    expect(files().filter((f) => !filesBefore.includes(f))).toEqual([]);
+    expect(storedFiles(fx.ctx).filter((f) => !filesBefore.includes(f))).toEqual([]);
   });
 
   test('when a file name climbs out with ../, then only its last segment is kept, the bytes live under their hash, and the download is a safe attachment', async () => {

@@ -3,36 +3,21 @@
 // test/fixtures/criteria-revised.
 import path from 'node:path';
 import { loadCatalogue } from '../../src/criteria';
-import { compareInspections, CriterionRow, direction, mergeStatistics } from '../../src/domain/compare';
-import type { InspectionSnapshot, VerdictRecord } from '../../src/domain/inspection';
-import { trendOf } from '../../src/domain/trend';
+import { compareInspections } from '../../src/domain/comparison/compare';
+import { mergeStatistics } from '../../src/domain/comparison/statistics';
+import { trendOf } from '../../src/domain/comparison/trend';
+import type { CriterionRow } from '../../src/domain/comparison/types';
+import { direction } from '../../src/domain/comparison/vocabulary';
+import type { InspectionSnapshot } from '../../src/domain/inspection';
 import { AppError } from '../../src/errors';
+import { snapshotsFor, SnapshotSpec } from '../helpers/snapshots';
 
 const catalogue = loadCatalogue(path.join(__dirname, '..', 'fixtures', 'criteria-revised'));
 
-let nextId = 1;
-function snapshot(opts: {
-  id?: number;
-  year: number;
-  checklist: string;
-  units?: string[];
-  verdicts?: Record<string, string>; // "criterion/unit" → verdict
-  predecessorId?: number | null;
-  statistics?: InspectionSnapshot['statistics'];
-}): InspectionSnapshot {
-  const id = opts.id ?? nextId++;
-  const verdicts: VerdictRecord[] = Object.entries(opts.verdicts ?? {}).map(([key, verdict], i) => {
-    const [criterion, unit] = key.split('/');
-    return { id: i + 1, unit, checklist: opts.checklist, criterion, verdict, motivation: `motivering ${key} ${opts.year}`, workflow: 'gereed', updatedBy: null, updatedAt: null, version: 1, links: [] };
-  });
-  return {
-    id, ref: `o-${id}`, title: `Onderzoek ${opts.year}`, year: opts.year, fieldworkStart: null, fieldworkEnd: null,
-    status: 'concept', finalisedAt: null, predecessorId: opts.predecessorId ?? null, illustrative: false, illustrativeNote: '',
-    checklists: [{ id: opts.checklist, version: catalogue.checklists.get(opts.checklist)!.version }],
-    units: opts.units ?? ['NN', 'ON'], team: [], texts: { voorwoord: '', aanleiding: '', onderzoeksvraag: '', methode: '', conclusie: '' },
-    version: 1, predecessor: null, verdicts, evidence: [], overrides: [], findings: [], conclusions: [], recommendations: [],
-    predecessorRecommendations: [], followups: [], statistics: opts.statistics ?? [],
-  };
+const made = snapshotsFor(catalogue);
+function snapshot(opts: Omit<SnapshotSpec, 'checklists'> & { checklist: string }): InspectionSnapshot {
+  const { checklist, ...rest } = opts;
+  return made({ ...rest, checklists: [checklist] });
 }
 
 function row(rows: CriterionRow[], key: string): CriterionRow {
@@ -179,13 +164,13 @@ describe('comparing across a revised checklist (fixture criteria-revised)', () =
 });
 
 describe('inspections without a shared or mapped checklist', () => {
-  it('then the comparison is refused with a clear Dutch 400', () => {
+  it('then the comparison is refused as invalid, with a clear Dutch message', () => {
     const a = snapshot({ year: 2015, checklist: 'toetsingskader' });
     const b = snapshot({ year: 2022, checklist: 'ombudsman' });
     let err: unknown;
     try { compareInspections(catalogue, a, b); } catch (e) { err = e; }
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).status).toBe(400);
+    expect((err as AppError).kind).toBe('invalid');
     expect((err as AppError).message).toMatch(/niet te vergelijken/);
   });
   it('when the mapping only runs forward, then comparing backwards is refused too', () => {

@@ -1,5 +1,5 @@
 import { Checklist, NOT_ASSESSED } from '../../src/domain/checklist';
-import { combine, describeTally, rollUp } from '../../src/domain/rollup';
+import { combine, rollUp } from '../../src/domain/rollup';
 
 const checklist: Checklist = {
   id: 'tk',
@@ -88,16 +88,5 @@ describe('rollUp', () => {
     const r = rollUp(checklist, ['A'], [], []);
     expect(r.nationalGroup.get('g1')!.final).toBe(NOT_ASSESSED);
     expect(r.unitGroup.get('A')!.get('g2')!.tally.notAssessed).toBe(1);
-  });
-});
-
-describe('describeTally', () => {
-  it('says the counts the way the report does', () => {
-    expect(describeTally(checklist, { positive: 9, partial: 4, negative: 0, notAssessed: 0, total: 13 }, { one: 'eenheid', many: 'eenheden' })).toBe(
-      '9 van 13 eenheden nagekomen, 4 ten dele nagekomen',
-    );
-    expect(describeTally(checklist, { positive: 0, partial: 0, negative: 0, notAssessed: 2, total: 2 }, { one: 'eenheid', many: 'eenheden' })).toBe(
-      '2 van 2 eenheden niet beoordeeld',
-    );
   });
 });

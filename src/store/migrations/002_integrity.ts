@@ -27,11 +27,11 @@ const DIRECT = [
 const VIA_EVIDENCE = ['evidence_units', 'evidence_links'];
 
 const refuse = `SELECT RAISE(ABORT, 'inspection is vastgesteld')`;
-const finalisedById = (expr: string) => `(SELECT status FROM inspections WHERE id = ${expr}) = 'vastgesteld'`;
+export const finalisedById = (expr: string) => `(SELECT status FROM inspections WHERE id = ${expr}) = 'vastgesteld'`;
 const finalisedByEvidence = (expr: string) =>
   `(SELECT i.status FROM inspections i JOIN evidence e ON e.inspection_id = i.id WHERE e.id = ${expr}) = 'vastgesteld'`;
 
-function guards(table: string, finalisedWhen: (expr: string) => string, column: string): string {
+export function guards(table: string, finalisedWhen: (expr: string) => string, column: string): string {
   return `
 CREATE TRIGGER ${table}_final_insert BEFORE INSERT ON ${table} WHEN ${finalisedWhen(`NEW.${column}`)}
   BEGIN ${refuse}; END;

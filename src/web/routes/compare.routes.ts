@@ -1,36 +1,37 @@
 // The follow-up comparison and the trend: pages for every role, the comparison as CSV,
 // spreadsheet and PDF, and the import of complaint statistics (editors of the inspection only).
-import { sendDownload } from '../download';
+// The use cases are in src/app/compare.ts; an `invalid` choice shows on the page itself (400).
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import { describeProblem, parseStatisticsCsv, StatisticsProblem, STATISTIC_COLUMNS, STATISTIC_LABELS } from '../../domain/statistics-csv';
-import type { InspectionSummary } from '../../domain/inspection';
-import { getInspection, listInspections, loadSnapshot } from '../../store/inspections.store';
-import { replaceStatistics } from '../../store/national.store';
-import { comparisonCsv, comparisonXlsx } from '../../reports/compare-export';
-import { comparisonPdf } from '../../reports/compare-pdf';
 import {
-  comparisonFileName,
-  comparisonTitle,
-  directionWords,
-  loadComparison,
-  loadTrend,
-  statisticsChartUrl,
-} from '../../reports/compare.model';
-import { RELATION_TEXT, criterionNumbers } from '../../reports/compare-rows';
-import { inspectionFor } from '../inspection-access';
-import { canEditInspection } from '../../domain/access';
+  comparisonFile,
+  ComparisonFormat,
+  comparisonSelection,
+  comparisonView,
+  importStatistics,
+  inspectionChoices,
+  statisticsView,
+  trendSelection,
+  trendView,
+} from '../../app/compare';
+import { DIRECTIONS } from '../../domain/comparison/vocabulary';
+import { describeProblem, StatisticsProblem, STATISTIC_COLUMNS, STATISTIC_LABELS } from '../../domain/statistics-csv';
+import { invalid, isKind } from '../../errors';
+import { count, url } from '../../present';
+import { criterionNumbers, RELATION_TEXT } from '../../reports/compare-rows';
+import { directionWords } from '../../reports/compare.model';
+import { sendDownload } from '../download';
+import { bodyOf, Hc, InspectionHc, withInspection, withUser } from '../handler';
+import { httpStatus } from '../http-errors';
 import { EDITORS, EVERY_ROLE, RouteDef } from '../route-table';
-import { DIRECTIONS, mergeStatistics } from '../../domain/compare';
 
 const id = z.string().regex(/^\d{1,12}$/, 'Kies een onderzoek uit de lijst.').transform(Number);
 const compareQuery = z
   .object({
     eerder: id.optional(),
     later: id.optional(),
-    motivaties: z.enum(['0', '1'], { message: 'motivaties is 0 of 1' }).optional(),
+    motivaties: z.enum(['0', '1'], { error: 'motivaties is 0 of 1' }).optional(),
   })
   .strict();
 
@@ -38,42 +39,24 @@ function queryOf(req: Request) {
   const parsed = compareQuery.safeParse(req.query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.path[0];
-    throw new AppError(400, issue.code === 'unrecognized_keys' ? 'Onbekende parameters in het adres.' : `${field === 'eerder' ? 'Eerder onderzoek' : field === 'later' ? 'Later onderzoek' : 'Adres'}: ${issue.message}`);
+    const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+    if (issue.code === 'unrecognized_keys') throw invalid('Onbekende parameters in het adres.');
+    throw invalid(`${field === 'eerder' ? 'Eerder onderzoek' : field === 'later' ? 'Later onderzoek' : 'Adres'}: ${issue.message}`, field);
   }
   return parsed.data;
 }
 
-function inspectionOrBadRequest(req: Request, inspectionId: number, which: string): InspectionSummary {
-  try {
-    return getInspection(req.ctx.db, inspectionId);
-  } catch {
-    throw new AppError(400, `Het ${which} onderzoek bestaat niet; kies er een uit de lijst.`);
-  }
-}
-
-/** Both ids given and existing, or a 400 that names what is missing. */
+/** Both ids given, or an `invalid` error that says what is missing. */
 function pairFrom(req: Request) {
   const q = queryOf(req);
-  if (q.eerder === undefined || q.later === undefined) throw new AppError(400, 'Kies een eerder en een later onderzoek om te vergelijken.');
-  inspectionOrBadRequest(req, q.eerder, 'eerdere');
-  inspectionOrBadRequest(req, q.later, 'latere');
-  return { ...q, eerder: q.eerder, later: q.later };
+  if (q.eerder === undefined || q.later === undefined) throw invalid('Kies een eerder en een later onderzoek om te vergelijken.');
+  return { pair: { earlier: q.eerder, later: q.later }, motivations: q.motivaties === '1' };
 }
 
-/** Whether to offer the import form: the same right the POST route checks. */
-function mayEdit(req: Request, inspection: InspectionSummary): boolean {
-  return Boolean(req.user) && inspection.status !== 'vastgesteld' && canEditInspection(req.user!, inspection.team);
-}
-
-function pickerOptions(req: Request) {
-  return listInspections(req.ctx.db).map((i) => ({ id: i.id, label: `${i.year} — ${i.title}${i.illustrative && !/illustratief/i.test(i.title) ? ' (illustratief)' : ''}`, predecessorId: i.predecessorId, checklists: i.checklists.map((c) => c.id) }));
-}
-
-function renderComparePage(req: Request, res: Response, status: number, locals: Record<string, unknown>) {
-  res.status(status).render('compare/index', {
+function renderComparePage(hc: Hc, status: number, locals: Record<string, unknown>) {
+  hc.res.status(status).render('compare/index', {
     title: 'Vergelijken',
-    options: pickerOptions(req),
+    options: inspectionChoices(hc.ctx),
     cmp: null,
     error: null,
     selected: { eerder: null, later: null },
@@ -86,6 +69,41 @@ function renderComparePage(req: Request, res: Response, status: number, locals: 
     canImportStatistics: false,
     statisticLabels: STATISTIC_LABELS,
     query: '',
+    ...locals,
+  });
+}
+
+const CONTENT_TYPES: Record<ComparisonFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+function comparisonDownload(format: ComparisonFormat) {
+  return withUser(async (hc) => {
+    const q = pairFrom(hc.req);
+    const file = await comparisonFile(hc.ctx, hc.user, q.pair, format, { motivations: q.motivations });
+    sendDownload(hc.res, file.content, CONTENT_TYPES[format], file.fileName);
+  });
+}
+
+const trendQuery = z
+  .object({
+    onderzoeken: z.preprocess((v) => (Array.isArray(v) ? v.join(',') : v), z.string().regex(/^\d{1,12}(,\d{1,12})*$/, 'Geef onderzoeken als een lijst van nummers, gescheiden door komma’s.')).optional(),
+    kader: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'Onbekend kader.').optional(),
+  })
+  .strict();
+
+function renderTrendPage(hc: Hc, status: number, locals: Record<string, unknown>) {
+  hc.res.status(status).render('compare/trend', {
+    title: 'Trend',
+    options: inspectionChoices(hc.ctx),
+    checklists: [...hc.ctx.catalogue.checklists.values()],
+    trend: null,
+    error: null,
+    selected: [],
+    kader: '',
+    dir: directionWords,
     ...locals,
   });
 }
@@ -115,14 +133,22 @@ function csvText(buf: Buffer): string | null {
   return text.includes('\ufffd') ? null : text;
 }
 
-function renderStatisticsPage(req: Request, res: Response, inspection: InspectionSummary, status: number, problems: StatisticsProblem[] | null, message: string | null) {
-  const snapshot = loadSnapshot(req.ctx.db, inspection.id);
-  res.status(status).render('compare/statistics', {
-    title: `Klachtcijfers — ${inspection.title}`,
-    inspection,
-    rows: snapshot.statistics,
-    chartUrl: statisticsChartUrl(mergeStatistics([snapshot])),
-    canEdit: mayEdit(req, inspection),
+/** The uploaded CSV's text, or why there is none to import. */
+function uploadedCsv(hc: InspectionHc): { text: string } | { problem: string } {
+  const extra = Object.keys(bodyOf(hc.req)).filter((k) => k !== '_csrf');
+  if (extra.length > 0) return { problem: `Onbekende velden: ${extra.join(', ')}` };
+  if (hc.res.locals.uploadError) return { problem: hc.res.locals.uploadError as string };
+  const file = hc.req.file;
+  if (!file || file.size === 0) return { problem: 'Kies een CSV-bestand om te importeren.' };
+  const text = csvText(file.buffer);
+  return text === null ? { problem: 'Dit is geen tekstbestand (CSV in UTF-8); er is niets geïmporteerd.' } : { text };
+}
+
+function renderStatisticsPage(hc: InspectionHc, status: number, problems: StatisticsProblem[] | null, message: string | null) {
+  const view = statisticsView(hc.ctx, hc.user, hc.inspection.id);
+  hc.res.status(status).render('compare/statistics', {
+    title: `Klachtcijfers — ${view.inspection.title}`,
+    ...view,
     problems,
     message,
     describeProblem,
@@ -131,126 +157,87 @@ function renderStatisticsPage(req: Request, res: Response, inspection: Inspectio
   });
 }
 
-const trendQuery = z
-  .object({
-    onderzoeken: z.preprocess((v) => (Array.isArray(v) ? v.join(',') : v), z.string().regex(/^\d{1,12}(,\d{1,12})*$/, 'Geef onderzoeken als een lijst van nummers, gescheiden door komma’s.')).optional(),
-    kader: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'Onbekend kader.').optional(),
-  })
-  .strict();
-
 export const compareRoutes: RouteDef[] = [
   {
     method: 'get',
     path: '/vergelijken',
     access: EVERY_ROLE,
     summary: 'twee onderzoeken vergelijken',
-    handler: (req, res) => {
-      let q: ReturnType<typeof queryOf>;
-      try { q = queryOf(req); } catch (e) {
-        if (e instanceof AppError) return renderComparePage(req, res, 400, { error: e.message });
-        throw e;
-      }
-      const selected = { eerder: q.eerder ?? null, later: q.later ?? null };
-      if (selected.later !== null && selected.eerder === null) {
-        // A follow-up compares with its predecessor unless the user chose otherwise.
-        selected.eerder = listInspections(req.ctx.db).find((i) => i.id === selected.later)?.predecessorId ?? null;
-      }
-      if (q.eerder === undefined || q.later === undefined) return renderComparePage(req, res, 200, { selected });
-      let cmp;
+    handler: withUser((hc) => {
+      let selected: { eerder: number | null; later: number | null } = { eerder: null, later: null };
+      let locals: Record<string, unknown>;
       try {
-        inspectionOrBadRequest(req, q.eerder, 'eerdere');
-        inspectionOrBadRequest(req, q.later, 'latere');
-        cmp = loadComparison(req.ctx, q.eerder, q.later);
+        const q = queryOf(hc.req);
+        const s = comparisonSelection(hc.ctx, { earlier: q.eerder, later: q.later });
+        selected = { eerder: s.earlier, later: s.later };
+        locals = q.eerder === undefined || q.later === undefined
+          ? { selected }
+          : { ...comparisonView(hc.ctx, hc.user, { earlier: q.eerder, later: q.later }), selected, showMotivations: q.motivaties === '1', query: `eerder=${q.eerder}&later=${q.later}` };
       } catch (e) {
-        if (e instanceof AppError && e.status === 400) return renderComparePage(req, res, 400, { selected, error: e.message });
-        throw e;
+        if (!isKind(e, 'invalid')) throw e;
+        renderComparePage(hc, httpStatus(e.kind), { selected, error: e.message });
+        return;
       }
-      const later = getInspection(req.ctx.db, q.later);
-      renderComparePage(req, res, 200, {
-        title: comparisonTitle(cmp),
-        cmp,
-        selected,
-        showMotivations: q.motivaties === '1',
-        chartUrl: statisticsChartUrl(cmp.statistics),
-        canImportStatistics: mayEdit(req, later),
-        query: `eerder=${q.eerder}&later=${q.later}`,
-      });
-    },
+      renderComparePage(hc, 200, locals);
+    }),
   },
   {
     method: 'get',
     path: '/vergelijken.csv',
     access: EVERY_ROLE,
     summary: 'vergelijking als CSV',
-    handler: (req, res) => {
-      const q = pairFrom(req);
-      const cmp = loadComparison(req.ctx, q.eerder, q.later);
-      sendDownload(res, comparisonCsv(cmp, req.ctx.catalogue), 'text/csv; charset=utf-8', comparisonFileName(cmp, 'csv'));
-    },
+    handler: comparisonDownload('csv'),
   },
   {
     method: 'get',
     path: '/vergelijken.xlsx',
     access: EVERY_ROLE,
     summary: 'vergelijking als spreadsheet',
-    handler: async (req, res) => {
-      const q = pairFrom(req);
-      const cmp = loadComparison(req.ctx, q.eerder, q.later);
-      const buf = await comparisonXlsx(cmp, req.ctx.catalogue);
-      sendDownload(res, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', comparisonFileName(cmp, 'xlsx'));
-    },
+    handler: comparisonDownload('xlsx'),
   },
   {
     method: 'get',
     path: '/vergelijken.pdf',
     access: EVERY_ROLE,
     summary: 'vergelijking als PDF',
-    handler: async (req, res) => {
-      const q = pairFrom(req);
-      const cmp = loadComparison(req.ctx, q.eerder, q.later);
-      const pdf = await comparisonPdf(cmp, req.ctx.catalogue, { motivations: q.motivaties === '1' });
-      sendDownload(res, pdf, 'application/pdf', comparisonFileName(cmp, 'pdf'));
-    },
+    handler: comparisonDownload('pdf'),
   },
   {
     method: 'get',
     path: '/trend',
     access: EVERY_ROLE,
     summary: 'trend over drie of meer onderzoeken',
-    handler: (req, res) => {
-      const all = listInspections(req.ctx.db);
-      const checklists = [...req.ctx.catalogue.checklists.values()];
-      const base = { title: 'Trend', options: pickerOptions(req), checklists, trend: null, error: null, selected: [] as number[], kader: '', dir: directionWords };
-      const parsed = trendQuery.safeParse(req.query);
-      if (!parsed.success) return res.status(400).render('compare/trend', { ...base, error: parsed.error.issues[0].code === 'unrecognized_keys' ? 'Onbekende parameters in het adres.' : parsed.error.issues[0].message });
+    handler: withUser((hc) => {
+      const parsed = trendQuery.safeParse(hc.req.query);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        renderTrendPage(hc, httpStatus('invalid'), { error: issue.code === 'unrecognized_keys' ? 'Onbekende parameters in het adres.' : issue.message });
+        return;
+      }
       const { onderzoeken, kader } = parsed.data;
-      let ids: number[] = [];
-      if (onderzoeken) ids = onderzoeken.split(',').map(Number);
-      else if (kader) {
-        if (!req.ctx.catalogue.checklists.has(kader)) return res.status(400).render('compare/trend', { ...base, kader, error: 'Dit kader bestaat niet; kies er een uit de lijst.' });
-        ids = all.filter((i) => i.checklists.some((c) => c.id === kader)).map((i) => i.id);
-      }
-      if (ids.length === 0) return res.render('compare/trend', base);
+      let selected: number[] = [];
+      let locals: Record<string, unknown>;
       try {
-        for (const i of ids) inspectionOrBadRequest(req, i, 'gekozen');
-        const trend = loadTrend(req.ctx, ids, kader);
-        res.render('compare/trend', { ...base, title: `Trend ${trend.inspections.map((i) => i.year).join(' → ')}`, trend, selected: ids, kader: kader ?? '', chartUrl: statisticsChartUrl(trend.statistics) });
+        selected = trendSelection(hc.ctx, { inspectionIds: onderzoeken?.split(',').map(Number), checklist: kader });
+        locals = selected.length === 0 ? {} : { ...trendView(hc.ctx, hc.user, selected, kader), selected, kader: kader ?? '' };
       } catch (e) {
-        if (e instanceof AppError && e.status === 400) return res.status(400).render('compare/trend', { ...base, selected: ids, kader: kader ?? '', error: e.message });
-        throw e;
+        if (!isKind(e, 'invalid')) throw e;
+        renderTrendPage(hc, httpStatus(e.kind), { selected, kader: kader ?? '', error: e.message });
+        return;
       }
-    },
+      renderTrendPage(hc, 200, locals);
+    }),
   },
   {
     method: 'get',
     path: '/onderzoeken/:inspectionId/statistieken',
     access: EVERY_ROLE,
     summary: 'klachtcijfers van een onderzoek',
-    handler: (req, res) => {
-      const inspection = inspectionFor(req, 'read');
-      const n = typeof req.query.geimporteerd === 'string' && /^\d{1,6}$/.test(req.query.geimporteerd) ? Number(req.query.geimporteerd) : null;
-      renderStatisticsPage(req, res, inspection, 200, null, n === null ? null : `${n} ${n === 1 ? 'rij' : 'rijen'} geïmporteerd; de vorige cijfers van dit onderzoek zijn vervangen.`);
-    },
+    handler: withInspection('read', (hc) => {
+      const raw = hc.req.query.geimporteerd;
+      const n = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : null;
+      renderStatisticsPage(hc, 200, null, n === null ? null : `${count(n, { one: 'rij', many: 'rijen' })} geïmporteerd; de vorige cijfers van dit onderzoek zijn vervangen.`);
+    }),
   },
   {
     method: 'post',
@@ -259,20 +246,12 @@ export const compareRoutes: RouteDef[] = [
     multipart: true,
     before: [parseStatsUpload],
     summary: 'klachtcijfers importeren uit CSV',
-    handler: (req, res) => {
-      const inspection = inspectionFor(req, 'edit');
-      const fail = (message: string) => renderStatisticsPage(req, res, inspection, 400, [{ row: 0, column: null, message }], null);
-      const extra = Object.keys(req.body ?? {}).filter((k) => k !== '_csrf');
-      if (extra.length > 0) return fail(`Onbekende velden: ${extra.join(', ')}`);
-      if (res.locals.uploadError) return fail(res.locals.uploadError as string);
-      const file = req.file;
-      if (!file || file.size === 0) return fail('Kies een CSV-bestand om te importeren.');
-      const text = csvText(file.buffer);
-      if (text === null) return fail('Dit is geen tekstbestand (CSV in UTF-8); er is niets geïmporteerd.');
-      const parsed = parseStatisticsCsv(text, req.ctx.catalogue.units.map((u) => u.code));
-      if (!parsed.ok) return renderStatisticsPage(req, res, inspection, 400, parsed.problems, null);
-      replaceStatistics(req.ctx.db, req.user!.email, inspection.id, parsed.rows);
-      res.redirect(303, `/onderzoeken/${inspection.id}/statistieken?geimporteerd=${parsed.rows.length}`);
-    },
+    // Not the generic form cycle: the page lists every problem of the file with its row and column.
+    handler: withInspection('edit', (hc) => {
+      const upload = uploadedCsv(hc);
+      const result = 'problem' in upload ? { ok: false as const, problems: [{ row: 0, column: null, message: upload.problem }] } : importStatistics(hc.ctx, hc.user, hc.inspection.id, upload.text);
+      if (result.ok) hc.res.redirect(303, `${url.statistics(hc.inspection.id)}?geimporteerd=${result.rows}`);
+      else renderStatisticsPage(hc, httpStatus('invalid'), result.problems, null);
+    }),
   },
 ];

@@ -1,14 +1,12 @@
-// PDF reports for every role: the national report and one per unit. Thin on purpose: a
-// finalised inspection can later serve its stored bytes by swapping what `pdfFor` returns.
-import { notFound } from '../../errors';
-import { nationalReportPdf, unitReportPdf } from '../../reports';
-import { storedReport } from '../../store/finalisation.store';
+// PDF reports for every role: the national report and one per unit. The use cases
+// (src/app/reports.ts) serve a vastgesteld inspection's stored bytes, or print the report.
+import { nationalReportPdf, unitReportPdf } from '../../app/reports';
 import { sendDownload } from '../download';
-import { inspectionFor } from '../inspection-access';
+import { withInspection } from '../handler';
 import { EVERY_ROLE, RouteDef } from '../route-table';
 
 /** "recht-van-klagen-2022-rapport.pdf": only safe characters in the header. */
-export function reportFilename(...parts: string[]): string {
+function reportFilename(...parts: string[]): string {
   return `${parts.join('-').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-')}.pdf`;
 }
 
@@ -18,24 +16,20 @@ export const reportRoutes: RouteDef[] = [
     path: '/onderzoeken/:inspectionId/rapport.pdf',
     access: EVERY_ROLE,
     summary: 'landelijk rapport (PDF)',
-    handler: async (req, res) => {
-      const inspection = inspectionFor(req, 'read');
-      // A finalised inspection serves the bytes stored at vaststelling, after checking their hash.
-      const bytes = storedReport(req.ctx.db, inspection.id, null)?.pdf ?? (await nationalReportPdf(req.ctx, inspection.id));
-      sendDownload(res, bytes, 'application/pdf', reportFilename(inspection.ref, 'rapport'));
-    },
+    handler: withInspection('read', async ({ ctx, user, res, inspection }) => {
+      const pdf = await nationalReportPdf(ctx, user, inspection.id);
+      sendDownload(res, pdf, 'application/pdf', reportFilename(inspection.ref, 'rapport'));
+    }),
   },
   {
     method: 'get',
     path: '/onderzoeken/:inspectionId/eenheden/:unitCode/rapport.pdf',
     access: EVERY_ROLE,
     summary: 'rapport per eenheid (PDF)',
-    handler: async (req, res) => {
-      const inspection = inspectionFor(req, 'read');
+    handler: withInspection('read', async ({ ctx, user, req, res, inspection }) => {
       const unit = String(req.params.unitCode);
-      if (!inspection.units.includes(unit)) throw notFound('Deze eenheid hoort niet bij dit onderzoek.');
-      const bytes = storedReport(req.ctx.db, inspection.id, unit)?.pdf ?? (await unitReportPdf(req.ctx, inspection.id, unit));
-      sendDownload(res, bytes, 'application/pdf', reportFilename(inspection.ref, unit, 'rapport'));
-    },
+      const pdf = await unitReportPdf(ctx, user, inspection.id, unit);
+      sendDownload(res, pdf, 'application/pdf', reportFilename(inspection.ref, unit, 'rapport'));
+    }),
   },
 ];

@@ -1,4 +1,4 @@
-// Dutch formatting of dates and numbers, shared by screens, reports and exports.
+// Dutch dates, shared by screens, reports and exports.
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** "5 februari 2016" from "2016-02-05" or an ISO timestamp. */
@@ -14,19 +14,11 @@ export function dutchDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
-  return parts;
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
+/** "5 februari 2016 t/m 9 maart 2016", or one date when both ends are the same or one is missing. */
 export function dutchPeriod(from: string | null | undefined, to: string | null | undefined): string {
   if (from && to && from !== to) return `${dutchDate(from)} t/m ${dutchDate(to)}`;
   return dutchDate(from ?? to);
-}
-
-export function dutchNumber(n: number): string {
-  return new Intl.NumberFormat('nl-NL').format(n);
-}
-
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }

@@ -61,6 +61,11 @@ export interface HistoryItem {
 
 const MAX_TEXT = 600;
 
+/** The label of a code in a vocabulary's label map; none for a code the map does not have. */
+function labelIn(map: Readonly<Record<string, string>>, code: string): string | undefined {
+  return Object.hasOwn(map, code) ? map[code] : undefined;
+}
+
 function parse(v: string | null): unknown {
   if (v === null) return undefined;
   try { return JSON.parse(v); } catch { return v; }
@@ -85,23 +90,24 @@ export function historyItems(rows: ChangeRow[], catalogue: Catalogue, cells: Map
     const show = (field: string, v: unknown): string => {
       if (v === undefined || v === null || v === '') return '(leeg)';
       if (field === 'verdict' && typeof v === 'string') return checklist ? verdictLabel(checklist.scale, v) : v;
-      if (field === 'workflow' && typeof v === 'string') return WORKFLOW_LABELS[v as keyof typeof WORKFLOW_LABELS] ?? v;
-      if (field === 'type' && typeof v === 'string') return EVIDENCE_TYPE_LABELS[v as keyof typeof EVIDENCE_TYPE_LABELS] ?? v;
+      if (field === 'workflow' && typeof v === 'string') return labelIn(WORKFLOW_LABELS, v) ?? v;
+      if (field === 'type' && typeof v === 'string') return labelIn(EVIDENCE_TYPE_LABELS, v) ?? v;
       if (field === 'status' && typeof v === 'string') {
-        return INSPECTION_STATUS_LABELS[v as keyof typeof INSPECTION_STATUS_LABELS] ?? RECOMMENDATION_FOLLOWUP_LABELS[v as keyof typeof RECOMMENDATION_FOLLOWUP_LABELS] ?? v;
+        return labelIn(INSPECTION_STATUS_LABELS, v) ?? labelIn(RECOMMENDATION_FOLLOWUP_LABELS, v) ?? v;
       }
       if (field === 'wederhoor' && typeof v === 'object') {
         const w = v as { status?: string; date?: string | null };
-        return `${WEDERHOOR_LABELS[w.status as keyof typeof WEDERHOOR_LABELS] ?? w.status ?? ''}${w.date ? ` (${w.date})` : ''}`;
+        return `${labelIn(WEDERHOOR_LABELS, w.status ?? '') ?? w.status ?? ''}${w.date ? ` (${w.date})` : ''}`;
       }
       if (field === 'file' && typeof v === 'object') {
         const f = v as { name?: string; size?: number; sha256?: string };
-        return `${f.name ?? ''} (${f.size ?? 0} bytes, SHA-256 ${String(f.sha256 ?? '').slice(0, 12)}…)`;
+        return `${f.name ?? ''} (${f.size ?? 0} bytes, SHA-256 ${(f.sha256 ?? '').slice(0, 12)}…)`;
       }
       if (typeof v === 'boolean') return v ? 'ja' : 'nee';
       if (Array.isArray(v)) return v.length === 0 ? '(geen)' : v.map((x) => (typeof x === 'object' ? compact(x) : String(x))).join(', ');
       if (typeof v === 'object') return compact(v);
-      const s = String(v);
+      // What is left of a parsed JSON value: a string or a number.
+      const s = typeof v === 'string' ? v : JSON.stringify(v);
       return s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT)}… (${s.length} tekens)` : s;
     };
     const oldV = parse(row.old_value);
@@ -117,7 +123,7 @@ export function historyItems(rows: ChangeRow[], catalogue: Catalogue, cells: Map
         .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
         .map((k) => ({ field: FIELD[k] ?? k, old: k in a ? show(k, a[k]) : '', new: k in b ? show(k, b[k]) : '' }));
     }
-    const number = checklist ? findCriterion(checklist, cell!.criterion)?.number : undefined;
+    const number = checklist && cell ? findCriterion(checklist, cell.criterion)?.number : undefined;
     const where = cell ? ` · ${checklist?.shortTitle ?? cell.checklist} ${number ?? cell.criterion}, ${cell.unit}` : '';
     return {
       seq: row.seq,

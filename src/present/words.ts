@@ -1,0 +1,58 @@
+// Dutch counts and capitalisation, the same on every screen, report and command-line line.
+import { Checklist, codeOfRank, NOT_ASSESSED_LABEL, Rank, verdictLabel } from '../domain/checklist';
+import type { Tally } from '../domain/rollup';
+
+/** A counted noun: "1 eenheid", "2 eenheden"; `none` replaces "geen …" where Dutch prefers it. */
+export interface Noun {
+  one: string;
+  many: string;
+  none?: string;
+}
+
+export const UNITS: Noun = { one: 'eenheid', many: 'eenheden' };
+export const CRITERIA: Noun = { one: 'criterium', many: 'criteria' };
+export const POINTS: Noun = { one: 'punt', many: 'punten' };
+export const SOURCES: Noun = { one: 'bron', many: 'bronnen', none: 'geen bron' };
+export const CELLS: Noun = { one: 'cel', many: 'cellen' };
+export const RECOMMENDATIONS: Noun = { one: 'aanbeveling', many: 'aanbevelingen' };
+
+export function dutchNumber(n: number): string {
+  return new Intl.NumberFormat('nl-NL').format(n);
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** The noun that goes with a number: 1 → one, anything else (0, 2, …) → many. */
+export function plural(n: number, noun: Noun): string {
+  return n === 1 ? noun.one : noun.many;
+}
+
+/** "geen bron", "1 eenheid", "1.200 bronnen". */
+export function count(n: number, noun: Noun): string {
+  if (n === 0) return noun.none ?? `geen ${noun.many}`;
+  return `${dutchNumber(n)} ${plural(n, noun)}`;
+}
+
+/** "9 van 14 eenheden nagekomen": the share of a total that has some property. */
+export function outOf(n: number, total: number, noun: Noun, what: string): string {
+  return `${dutchNumber(n)} van ${dutchNumber(total)} ${plural(total, noun)} ${what}`;
+}
+
+export function capital(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+/** "9 van 13 eenheden nagekomen, 4 ten dele nagekomen" — the counts behind a rolled verdict. */
+export function describeTally(checklist: Checklist, tally: Tally, noun: Noun): string {
+  if (tally.total === 0) return count(0, noun);
+  const parts: Array<[number, string]> = [];
+  for (const rank of ['positive', 'partial', 'negative'] as Rank[]) {
+    const label = verdictLabel(checklist.scale, codeOfRank(checklist.scale, rank)).toLowerCase();
+    if (tally[rank] > 0) parts.push([tally[rank], label]);
+  }
+  if (tally.notAssessed > 0) parts.push([tally.notAssessed, NOT_ASSESSED_LABEL.toLowerCase()]);
+  const [first, ...rest] = parts;
+  return [outOf(first[0], tally.total, noun, first[1]), ...rest.map(([n, label]) => `${dutchNumber(n)} ${label}`)].join(', ');
+}
