@@ -93,15 +93,8 @@ export interface DistributionRow {
   total: number;
 }
 
-export interface SourceView {
-  note: number | null;
-  ref: string;
-  title: string;
-  typeLabel: string;
-  date: string;
-  party: string;
-  wederhoor: string | null;
-}
+/** A line of the source list: a note's fields, with the note number when the text cites it. */
+export type SourceView = Omit<Note, 'number' | 'evidenceId'> & { note: number | null };
 
 export interface FollowupView {
   ref: string;

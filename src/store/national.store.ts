@@ -16,34 +16,34 @@ function checkVersion(current: Versioned, baseVersion: number, attempted: unknow
   if (v !== baseVersion) throw new StaleVersionError(current ?? null, attempted);
 }
 
-export function saveFinding(db: DB, actor: string, inspectionId: number, checklist: string, criterion: string, baseVersion: number, text: string): void {
+/** A text of the national level keyed by checklist and criterion (findings) or group (conclusions). */
+const KEYED_TEXTS = {
+  finding: { table: 'findings', key: 'criterion_id' },
+  conclusion: { table: 'conclusions', key: 'group_id' },
+} as const;
+
+function saveKeyedText(db: DB, entity: keyof typeof KEYED_TEXTS, actor: string, inspectionId: number, checklist: string, key: string, baseVersion: number, text: string): void {
+  const { table, key: column } = KEYED_TEXTS[entity];
   db.transaction(() => {
     assertEditable(db, inspectionId);
-    const cur = db.prepare('SELECT text, version FROM findings WHERE inspection_id = ? AND checklist_id = ? AND criterion_id = ?').get(inspectionId, checklist, criterion) as
+    const cur = db.prepare(`SELECT text, version FROM ${table} WHERE inspection_id = ? AND checklist_id = ? AND ${column} = ?`).get(inspectionId, checklist, key) as
       | { text: string; version: number }
       | undefined;
     checkVersion(cur, baseVersion, { text });
     db.prepare(
-      `INSERT INTO findings (inspection_id, checklist_id, criterion_id, text) VALUES (?, ?, ?, ?)
-       ON CONFLICT (inspection_id, checklist_id, criterion_id) DO UPDATE SET text = excluded.text, version = version + 1`,
-    ).run(inspectionId, checklist, criterion, text);
-    logChange(db, { actor, inspectionId, entity: 'finding', entityId: `${checklist}/${criterion}`, action: cur ? 'update' : 'create', old: cur?.text, new: text });
+      `INSERT INTO ${table} (inspection_id, checklist_id, ${column}, text) VALUES (?, ?, ?, ?)
+       ON CONFLICT (inspection_id, checklist_id, ${column}) DO UPDATE SET text = excluded.text, version = version + 1`,
+    ).run(inspectionId, checklist, key, text);
+    logChange(db, { actor, inspectionId, entity, entityId: `${checklist}/${key}`, action: cur ? 'update' : 'create', old: cur?.text, new: text });
   }).immediate();
 }
 
+export function saveFinding(db: DB, actor: string, inspectionId: number, checklist: string, criterion: string, baseVersion: number, text: string): void {
+  saveKeyedText(db, 'finding', actor, inspectionId, checklist, criterion, baseVersion, text);
+}
+
 export function saveConclusion(db: DB, actor: string, inspectionId: number, checklist: string, group: string, baseVersion: number, text: string): void {
-  db.transaction(() => {
-    assertEditable(db, inspectionId);
-    const cur = db.prepare('SELECT text, version FROM conclusions WHERE inspection_id = ? AND checklist_id = ? AND group_id = ?').get(inspectionId, checklist, group) as
-      | { text: string; version: number }
-      | undefined;
-    checkVersion(cur, baseVersion, { text });
-    db.prepare(
-      `INSERT INTO conclusions (inspection_id, checklist_id, group_id, text) VALUES (?, ?, ?, ?)
-       ON CONFLICT (inspection_id, checklist_id, group_id) DO UPDATE SET text = excluded.text, version = version + 1`,
-    ).run(inspectionId, checklist, group, text);
-    logChange(db, { actor, inspectionId, entity: 'conclusion', entityId: `${checklist}/${group}`, action: cur ? 'update' : 'create', old: cur?.text, new: text });
-  }).immediate();
+  saveKeyedText(db, 'conclusion', actor, inspectionId, checklist, group, baseVersion, text);
 }
 
 /** Set (or with verdict null, remove) an override of a rolled-up verdict. A motivation is required. */
