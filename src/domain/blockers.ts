@@ -6,6 +6,7 @@ import { needsWederhoor, wederhoorFinished } from './vocabulary';
 
 export type BlockerKind =
   | 'niet_beoordeeld'
+  | 'oordeel_zonder_motivering'
   | 'geen_bron'
   | 'wederhoor_open'
   | 'override_zonder_motivatie'
@@ -13,6 +14,7 @@ export type BlockerKind =
 
 export const BLOCKER_KIND_LABELS: Record<BlockerKind, string> = {
   niet_beoordeeld: 'Criterium niet beoordeeld',
+  oordeel_zonder_motivering: 'Oordeel zonder motivering',
   geen_bron: 'Oordeel zonder bron',
   wederhoor_open: 'Oordeel rust op gespreksverslag zonder afgerond wederhoor',
   override_zonder_motivatie: 'Afwijkend oordeel zonder motivering',
@@ -26,6 +28,8 @@ export interface Blocker {
   message: string;
   unit?: string;
   checklist?: string;
+  /** The group (toezegging) of the checklist the blocker is about. */
+  group?: string;
   criterion?: string;
   evidenceId?: number;
   recommendationRef?: string;
@@ -43,10 +47,14 @@ export function findBlockers(snapshot: InspectionSnapshot, checklists: Map<strin
       for (const unit of snapshot.units) {
         const where = `${checklist.shortTitle} ${cr.number}, ${unit}`;
         const cell = cells.get(`${checklist.id}/${cr.id}/${unit}`);
-        const base = { unit, checklist: checklist.id, criterion: cr.id };
+        const base = { unit, checklist: checklist.id, group: cr.groupId, criterion: cr.id };
         if (!cell || cell.verdict === NOT_ASSESSED) {
           out.push({ ...base, key: `niet_beoordeeld:${checklist.id}:${cr.id}:${unit}`, kind: 'niet_beoordeeld', message: `${where}: nog niet beoordeeld` });
           continue;
+        }
+        // A verdict is only as good as its reasoning: the report would show it unexplained.
+        if (cell.motivation.trim() === '') {
+          out.push({ ...base, key: `oordeel_zonder_motivering:${checklist.id}:${cr.id}:${unit}`, kind: 'oordeel_zonder_motivering', message: `${where}: oordeel zonder motivering` });
         }
         if (cell.links.length === 0) {
           out.push({ ...base, key: `geen_bron:${checklist.id}:${cr.id}:${unit}`, kind: 'geen_bron', message: `${where}: oordeel zonder gekoppelde bron` });
@@ -73,6 +81,8 @@ export function findBlockers(snapshot: InspectionSnapshot, checklists: Map<strin
         key: `override_zonder_motivatie:${o.checklist}:${o.group}:${o.scope}`,
         kind: 'override_zonder_motivatie',
         checklist: o.checklist,
+        group: o.group,
+        ...(o.scope === '*' ? {} : { unit: o.scope }),
         message: `Afwijkend oordeel voor ${o.group} (${o.scope === '*' ? 'landelijk' : o.scope}) zonder motivering`,
       });
     }

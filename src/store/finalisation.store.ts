@@ -2,9 +2,9 @@
 // report bytes), the stored reports, and reopening a finalised inspection as a new revision.
 import crypto from 'node:crypto';
 import type { Catalogue } from '../domain/checklist';
-import { BlockerAcceptance, finalisationCheck, revisionRef } from '../domain/finalisation';
+import { BlockerAcceptance, finalisationCheck, finalisationRefusal, revisionRef } from '../domain/finalisation';
 import { inspectionStatus } from '../domain/status';
-import { AppError, notFound } from '../errors';
+import { conflict, forbidden, integrityError, invalid, notFound } from '../errors';
 import { logChange } from './changelog';
 import type { DB } from './db';
 import { nowIso } from './db';
@@ -12,28 +12,60 @@ import { exportDocument, importDocument } from './documents';
 import { assertEditable, getInspection, loadSnapshot } from './inspections.store';
 
 export function listAcceptances(db: DB, inspectionId: number): BlockerAcceptance[] {
-  return (db.prepare('SELECT blocker_key, accepted_by, accepted_at, motivation FROM blocker_acceptances WHERE inspection_id = ? ORDER BY blocker_key').all(inspectionId) as Array<{
+  return (db.prepare('SELECT blocker_key, accepted_by, accepted_at, motivation FROM blocker_acceptances WHERE inspection_id = ? ORDER BY blocker_key, accepted_at').all(inspectionId) as Array<{
     blocker_key: string; accepted_by: string; accepted_at: string; motivation: string;
   }>).map((r) => ({ blockerKey: r.blocker_key, acceptedBy: r.accepted_by, acceptedAt: r.accepted_at, motivation: r.motivation }));
 }
 
-/** Accept one current blocker with a motivation (replacing an earlier acceptance of it). */
-export function acceptBlocker(db: DB, catalogue: Catalogue, actor: string, inspectionId: number, blockerKey: string, motivation: string): void {
-  if (motivation.trim() === '') throw new AppError(400, 'Een aanvaarding vraagt een motivering.');
+/**
+ * Accept current blockers with one motivation, in one transaction: each is this person's own
+ * acceptance (replacing their earlier one of it); others' acceptances of the same blocker stay.
+ */
+export function acceptBlockers(db: DB, catalogue: Catalogue, actor: string, inspectionId: number, blockerKeys: string[], motivation: string): void {
+  if (motivation.trim() === '') throw invalid('Een aanvaarding vraagt een motivering.', 'motivering');
+  if (blockerKeys.length === 0) throw invalid('Kies ten minste één blokkade.', 'blokkade');
   db.transaction(() => {
     assertEditable(db, inspectionId);
-    const blockers = inspectionStatus(loadSnapshot(db, inspectionId), catalogue).blockers;
-    if (!blockers.some((b) => b.key === blockerKey)) throw new AppError(400, 'Deze blokkade bestaat (niet meer); vernieuw de pagina.');
-    const before = db.prepare('SELECT accepted_by, motivation FROM blocker_acceptances WHERE inspection_id = ? AND blocker_key = ?').get(inspectionId, blockerKey) as
-      | { accepted_by: string; motivation: string }
-      | undefined;
-    db.prepare(
+    const current = new Set(inspectionStatus(loadSnapshot(db, inspectionId), catalogue).blockers.map((b) => b.key));
+    const before = db.prepare('SELECT motivation FROM blocker_acceptances WHERE inspection_id = ? AND blocker_key = ? AND accepted_by = ?');
+    const upsert = db.prepare(
       `INSERT INTO blocker_acceptances (inspection_id, blocker_key, accepted_by, accepted_at, motivation) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (inspection_id, blocker_key) DO UPDATE SET accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at, motivation = excluded.motivation`,
-    ).run(inspectionId, blockerKey, actor, nowIso(), motivation);
+       ON CONFLICT (inspection_id, blocker_key, accepted_by) DO UPDATE SET accepted_at = excluded.accepted_at, motivation = excluded.motivation`,
+    );
+    const at = nowIso();
+    for (const blockerKey of new Set(blockerKeys)) {
+      if (!current.has(blockerKey)) throw invalid('Deze blokkade bestaat (niet meer); vernieuw de pagina.', 'blokkade');
+      const earlier = before.get(inspectionId, blockerKey, actor) as { motivation: string } | undefined;
+      upsert.run(inspectionId, blockerKey, actor, at, motivation);
+      logChange(db, {
+        actor, inspectionId, entity: 'blocker_acceptance', entityId: blockerKey, action: earlier ? 'update' : 'create',
+        old: earlier ? { acceptedBy: actor, motivation: earlier.motivation } : undefined, new: { acceptedBy: actor, motivation },
+      });
+    }
+  }).immediate();
+}
+
+/** Accept one current blocker with a motivation. */
+export function acceptBlocker(db: DB, catalogue: Catalogue, actor: string, inspectionId: number, blockerKey: string, motivation: string): void {
+  acceptBlockers(db, catalogue, actor, inspectionId, [blockerKey], motivation);
+}
+
+/** Withdraw one's own acceptance of a blocker; someone else's cannot be withdrawn. */
+export function withdrawAcceptance(db: DB, actor: string, inspectionId: number, blockerKey: string): void {
+  db.transaction(() => {
+    assertEditable(db, inspectionId);
+    const rows = db.prepare('SELECT accepted_by, motivation FROM blocker_acceptances WHERE inspection_id = ? AND blocker_key = ?').all(inspectionId, blockerKey) as Array<{
+      accepted_by: string; motivation: string;
+    }>;
+    const own = rows.find((r) => r.accepted_by.toLowerCase() === actor.toLowerCase());
+    if (!own) {
+      if (rows.length > 0) throw forbidden('Alleen wie een blokkade aanvaardde, kan die aanvaarding intrekken.');
+      throw invalid('Deze aanvaarding bestaat (niet meer); vernieuw de pagina.', 'blokkade');
+    }
+    db.prepare('DELETE FROM blocker_acceptances WHERE inspection_id = ? AND blocker_key = ? AND accepted_by = ?').run(inspectionId, blockerKey, own.accepted_by);
     logChange(db, {
-      actor, inspectionId, entity: 'blocker_acceptance', entityId: blockerKey, action: before ? 'update' : 'create',
-      old: before ? { acceptedBy: before.accepted_by, motivation: before.motivation } : undefined, new: { acceptedBy: actor, motivation },
+      actor, inspectionId, entity: 'blocker_acceptance', entityId: blockerKey, action: 'delete',
+      old: { acceptedBy: own.accepted_by, motivation: own.motivation },
     });
   }).immediate();
 }
@@ -68,16 +100,12 @@ export function finaliseInspection(
   db.transaction(() => {
     assertEditable(db, inspectionId);
     if (stateMark(db, inspectionId) !== mark) {
-      throw new AppError(409, 'Het onderzoek is gewijzigd terwijl de rapporten werden gemaakt. Probeer het opnieuw.');
+      throw conflict('Het onderzoek is gewijzigd terwijl de rapporten werden gemaakt. Probeer het opnieuw.');
     }
     const snapshot = loadSnapshot(db, inspectionId);
-    const check = finalisationCheck(inspectionStatus(snapshot, catalogue).blockers, listAcceptances(db, inspectionId), actor);
-    if (!check.allowed) {
-      const why = check.open.length > 0
-        ? `${check.open.length} blokkade(s) zijn niet opgelost of aanvaard`
-        : `${check.selfAccepted.length} blokkade(s) zijn door uzelf aanvaard; een tweede inspecteur moet ze aanvaarden of u laat een ander vaststellen`;
-      throw new AppError(409, `Vaststellen kan nog niet: ${why}.`);
-    }
+    const check = finalisationCheck(inspectionStatus(snapshot, catalogue).blockers, listAcceptances(db, inspectionId), actor, getInspection(db, inspectionId).team);
+    const why = finalisationRefusal(check);
+    if (why !== null) throw conflict(`Vaststellen kan nog niet: ${why}.`);
     const expected = new Set<string>(['', ...snapshot.units]);
     const given = new Set(reports.map((r) => r.unit ?? ''));
     if (given.size !== expected.size || [...expected].some((u) => !given.has(u))) {
@@ -95,7 +123,7 @@ export function finaliseInspection(
     logChange(db, {
       actor, inspectionId, entity: 'inspection', entityId: inspectionId, action: 'finalise',
       old: { status: 'concept' },
-      new: { status: 'vastgesteld', finalisedAt: now, reports: stored, accepted: check.accepted.map((a) => a.acceptance) },
+      new: { status: 'vastgesteld', finalisedAt: now, reports: stored, accepted: check.accepted.flatMap((a) => a.acceptances) },
     });
   }).immediate();
 }
@@ -123,7 +151,7 @@ export function storedReport(db: DB, inspectionId: number, unit: string | null):
     | undefined;
   if (!r) return null;
   if (sha256(r.pdf) !== r.sha256) {
-    throw new AppError(500, 'Het opgeslagen rapport klopt niet meer met zijn vingerafdruk (SHA-256) en wordt daarom niet geleverd. Neem contact op met de beheerder.');
+    throw integrityError('Het opgeslagen rapport klopt niet meer met zijn vingerafdruk (SHA-256) en wordt daarom niet geleverd. Neem contact op met de beheerder.');
   }
   return r;
 }
@@ -152,12 +180,12 @@ export function revisionInfo(db: DB, inspectionId: number): RevisionInfo {
  * stays exactly as it was.
  */
 export function reopenAsRevision(db: DB, catalogue: Catalogue, actor: string, inspectionId: number, reason: string): number {
-  if (reason.trim() === '') throw new AppError(400, 'Geef de reden van de correctie.');
+  if (reason.trim() === '') throw invalid('Geef de reden van de correctie.', 'reden');
   return db.transaction(() => {
     const original = getInspection(db, inspectionId);
-    if (original.status !== 'vastgesteld') throw new AppError(409, 'Alleen een vastgesteld onderzoek kan als nieuwe revisie worden heropend.');
+    if (original.status !== 'vastgesteld') throw conflict('Alleen een vastgesteld onderzoek kan als nieuwe revisie worden heropend.');
     const info = revisionInfo(db, inspectionId);
-    if (info.revisions.length > 0) throw new AppError(409, `Van dit onderzoek bestaat al een revisie (${info.revisions[0].ref}); corrigeer die.`);
+    if (info.revisions.length > 0) throw conflict(`Van dit onderzoek bestaat al een revisie (${info.revisions[0].ref}); corrigeer die.`);
     const doc = exportDocument(db, catalogue, inspectionId);
     const ref = revisionRef(original.ref, info.revision);
     const copy = { ...doc, inspection: { ...doc.inspection, ref, status: 'concept' as const, finalisedAt: null } };

@@ -19,7 +19,9 @@ import { verifyChangeLog } from '../../src/store/changelog';
 import { inspectionIdByRef, makeCtx, TestCtx } from '../helpers/context';
 
 const A = 'inspecteur@demo.toetsing.local';
-const B = 'beheerder@demo.toetsing.local';
+// Both on the team of the 2026 demo inspection: only team members finalise.
+const B = 'inspecteur2@demo.toetsing.local';
+const TEAM = [A, B];
 const pdf = (s: string) => Buffer.from(`%PDF-1.7\n${s}\n%%EOF`);
 
 let ctx: TestCtx;
@@ -43,18 +45,18 @@ afterEach(() => ctx.cleanup());
 describe('the four-eyes rule', () => {
   const b = (key: string) => ({ key, kind: 'geen_bron' as const, message: key });
   test('when blockers are open, then finalising is not allowed', () => {
-    expect(finalisationCheck([b('x')], [], A).allowed).toBe(false);
+    expect(finalisationCheck([b('x')], [], A, TEAM).allowed).toBe(false);
   });
   test('when every blocker is accepted by someone else, then finalising is allowed', () => {
-    expect(finalisationCheck([b('x')], [{ blockerKey: 'x', acceptedBy: B, acceptedAt: '', motivation: 'ok' }], A).allowed).toBe(true);
+    expect(finalisationCheck([b('x')], [{ blockerKey: 'x', acceptedBy: B, acceptedAt: '', motivation: 'ok' }], A, TEAM).allowed).toBe(true);
   });
   test('when the finaliser accepted a blocker themself, then finalising is not allowed', () => {
-    const c = finalisationCheck([b('x')], [{ blockerKey: 'x', acceptedBy: A.toUpperCase(), acceptedAt: '', motivation: 'ok' }], A);
+    const c = finalisationCheck([b('x')], [{ blockerKey: 'x', acceptedBy: A.toUpperCase(), acceptedAt: '', motivation: 'ok' }], A, TEAM);
     expect(c.allowed).toBe(false);
     expect(c.selfAccepted).toHaveLength(1);
   });
   test('when there are no blockers, then finalising is allowed', () => {
-    expect(finalisationCheck([], [], A).allowed).toBe(true);
+    expect(finalisationCheck([], [], A, TEAM).allowed).toBe(true);
   });
 });
 

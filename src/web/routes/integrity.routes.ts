@@ -1,25 +1,18 @@
 // History (the change log, read back) and vaststelling: the blockers with their acceptances,
 // finalising with stored report bytes, and reopening a finalised inspection as a new revision.
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
-import { findCriterion } from '../../domain/checklist';
-import { finalisationCheck } from '../../domain/finalisation';
-import { inspectionStatus } from '../../domain/status';
-import { canEditInspection } from '../../domain/access';
-import { finalised, notFound } from '../../errors';
-import { renderFinalReports } from '../../reports/final-reports';
-import { nowIso } from '../../store/db';
-import { acceptBlocker, finaliseInspection, listAcceptances, listFinalReports, reopenAsRevision, revisionInfo, stateMark } from '../../store/finalisation.store';
-import { cellHistory, inspectionHistory, verdictChecklists } from '../../store/history.store';
-import { loadSnapshot } from '../../store/inspections.store';
-import { getCell } from '../../store/verdicts.store';
-import { parseForm } from '../forms';
-import { historyItems } from '../history-view';
-import { inspectionFor } from '../inspection-access';
+import { resolveCell } from '../../app/cells';
+import { acceptRemainingBlockers, BlockerFilter, finalisationView, finalise, reopen, withdrawBlockerAcceptance } from '../../app/finalisation';
+import { cellHistoryView, inspectionHistoryView } from '../../app/history';
+import { BLOCKER_KIND_LABELS, BlockerKind } from '../../domain/blockers';
+import { isKind } from '../../errors';
+import { url } from '../../present';
+import { bodyOf, InspectionHc, inspectionForm, runForm, withInspection, withUser } from '../handler';
+import { httpStatus } from '../http-errors';
 import { FormState, noForm } from '../page-kit';
 import { EDITORS, EVERY_ROLE, RouteDef } from '../route-table';
-
-const PER_PAGE = 50;
+import { cellAddress } from './cells.routes';
 
 const pageQuery = z.object({ pagina: z.string().regex(/^\d{1,6}$/).transform(Number).optional() });
 
@@ -28,55 +21,66 @@ function pageOf(req: Request): number {
   return q.success && q.data.pagina && q.data.pagina > 0 ? q.data.pagina : 1;
 }
 
-function renderHistory(req: Request, res: Response, opts: { inspectionId: number; verdictId?: number; heading: string; back: { href: string; label: string } }) {
-  const inspection = inspectionFor(req, 'read');
-  const page = pageOf(req);
-  const offset = (page - 1) * PER_PAGE;
-  const h = opts.verdictId === undefined
-    ? inspectionHistory(req.ctx.db, inspection.id, offset, PER_PAGE)
-    : cellHistory(req.ctx.db, inspection.id, opts.verdictId, offset, PER_PAGE);
-  res.render('integrity/history', {
-    title: `Geschiedenis · ${opts.heading}`,
-    inspection,
-    heading: opts.heading,
-    back: opts.back,
-    items: historyItems(h.rows, req.ctx.catalogue, verdictChecklists(req.ctx.db, inspection.id)),
-    page,
-    pages: Math.max(1, Math.ceil(h.total / PER_PAGE)),
-    total: h.total,
-    canEdit: canEditInspection(req.user!, inspection.team),
+// The vaststelling page's filter, in its query (GET) and carried by its forms (POST) so that after
+// a POST the page comes back with the same filter, at the section that was worked on.
+const emptyIsNone = (v: unknown) => (v === '' ? undefined : v);
+const filterFields = {
+  soort: z.preprocess(emptyIsNone, z.enum(Object.keys(BLOCKER_KIND_LABELS) as [BlockerKind, ...BlockerKind[]]).optional()),
+  toezegging: z.preprocess(emptyIsNone, z.string().max(200).regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)?$/).optional()),
+  eenheid: z.preprocess(emptyIsNone, z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/).optional()),
+};
+const filterQuery = z.object({ ...filterFields, open: z.preprocess(emptyIsNone, z.string().regex(/^[A-Za-z0-9-]{1,200}$/).optional()) });
+
+interface FilterInput { soort?: BlockerKind; toezegging?: string; eenheid?: string }
+
+const toFilter = (f: FilterInput): BlockerFilter => ({ kind: f.soort, group: f.toezegging, unit: f.eenheid });
+
+/** The page's filter from the query (GET) or the form (POST); an invalid one is dropped, with a note. */
+function pageFilter(req: Request): { filter: BlockerFilter; openSection?: string; note?: string } {
+  const source = req.method === 'GET' ? req.query : bodyOf(req);
+  const pick = (k: string) => (typeof source[k] === 'string' ? source[k] : undefined);
+  const q = filterQuery.safeParse({ soort: pick('soort'), toezegging: pick('toezegging'), eenheid: pick('eenheid'), open: pick('open') });
+  if (!q.success) return { filter: {}, note: 'Het filter was niet geldig; alle blokkades worden getoond.' };
+  return { filter: toFilter(q.data), openSection: q.data.open };
+}
+
+/** Back to the page with the same filter, at the section worked on (opened, and scrolled to). */
+function backTo(inspectionId: number, f: FilterInput, anchor: string | null): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ soort: f.soort, toezegging: f.toezegging, eenheid: f.eenheid, open: anchor ?? undefined })) {
+    if (v) q.set(k, v);
+  }
+  const query = q.toString();
+  return `${url.finalise(inspectionId)}${query ? `?${query}` : ''}${anchor ? `#${anchor}` : ''}`;
+}
+
+function renderFinalise(hc: InspectionHc, status = 200, form: FormState = noForm) {
+  const { req, res, ctx, user, inspection } = hc;
+  const { filter, openSection, note } = pageFilter(req);
+  // The page has no field for the blocker key or for unknown fields: their message goes on top.
+  const unplaced = (field: string): string | undefined => form.errors[field];
+  res.status(status).render('integrity/finalise', {
+    title: `Vaststellen · ${inspection.title}`,
+    ...finalisationView(ctx, user, inspection, filter),
+    openSection,
+    filterNote: note,
+    form: { ...form, message: form.message ?? unplaced('_form') ?? unplaced('blokkade') },
   });
 }
 
-function renderFinalise(req: Request, res: Response, status = 200, form: FormState = noForm) {
-  const inspection = inspectionFor(req, 'read');
-  const snapshot = loadSnapshot(req.ctx.db, inspection.id);
-  const blockers = inspectionStatus(snapshot, req.ctx.catalogue).blockers;
-  const acceptances = listAcceptances(req.ctx.db, inspection.id);
-  const check = finalisationCheck(blockers, acceptances, req.user!.email);
-  const editor = canEditInspection(req.user!, inspection.team);
-  res.status(status).render('integrity/finalise', {
-    title: `Vaststellen · ${inspection.title}`,
-    inspection,
-    blockers,
-    acceptanceOf: new Map(acceptances.map((a) => [a.blockerKey, a])),
-    check,
-    me: req.user!.email,
-    canAct: editor && inspection.status === 'concept',
-    canReopen: editor && inspection.status === 'vastgesteld',
-    reports: listFinalReports(req.ctx.db, inspection.id),
-    revisions: revisionInfo(req.ctx.db, inspection.id),
-    canEdit: editor,
-    form,
-  });
-}
+const blockerKey = z.string().min(1, 'Kies een blokkade.').max(500);
 
 const acceptSchema = z
   .object({
-    blokkade: z.string().min(1, 'Kies een blokkade.').max(500),
+    blokkade: z.union([blockerKey, z.array(blockerKey).max(10_000)]).optional(),
+    alle: z.literal('1').optional(),
     motivering: z.string().trim().min(1, 'Geef een motivering voor het aanvaarden van deze blokkade.').max(5000, 'De motivering mag hoogstens 5000 tekens zijn.'),
+    ...filterFields,
   })
-  .strict();
+  .strict()
+  .refine((a) => a.alle === '1' || a.blokkade !== undefined, { path: ['blokkade'], error: 'Kies ten minste één blokkade, of "alle zichtbare".' });
+
+const withdrawSchema = z.object({ blokkade: blockerKey, ...filterFields }).strict();
 
 const reopenSchema = z
   .object({ reden: z.string().trim().min(1, 'Geef de reden van de correctie.').max(5000, 'De reden mag hoogstens 5000 tekens zijn.') })
@@ -88,85 +92,89 @@ export const integrityRoutes: RouteDef[] = [
     path: '/onderzoeken/:inspectionId/geschiedenis',
     access: EVERY_ROLE,
     summary: 'geschiedenis van een onderzoek (wijzigingslogboek)',
-    handler: (req, res) => {
-      const inspection = inspectionFor(req, 'read');
-      renderHistory(req, res, { inspectionId: inspection.id, heading: inspection.title, back: { href: `/onderzoeken/${inspection.id}`, label: 'Terug naar het onderzoek' } });
-    },
+    handler: withInspection('read', ({ req, res, ctx, user, inspection }) => {
+      const view = inspectionHistoryView(ctx, user, inspection, pageOf(req));
+      res.render('integrity/history', { title: `Geschiedenis · ${view.heading}`, ...view });
+    }),
   },
   {
     method: 'get',
     path: '/onderzoeken/:inspectionId/cellen/:checklistId/:criterionId/:unitCode/geschiedenis',
     access: EVERY_ROLE,
     summary: 'geschiedenis van één cel',
-    handler: (req, res) => {
-      const inspection = inspectionFor(req, 'read');
-      const { checklistId, criterionId, unitCode } = req.params as Record<string, string>;
-      const checklist = req.ctx.catalogue.checklists.get(checklistId);
-      const criterion = checklist ? findCriterion(checklist, criterionId) : undefined;
-      if (!checklist || !criterion) throw notFound('Deze cel bestaat niet in dit onderzoek');
-      const cell = getCell(req.ctx.db, { inspectionId: inspection.id, checklist: checklistId, criterion: criterionId, unit: unitCode });
-      const href = `/onderzoeken/${inspection.id}/cellen/${encodeURIComponent(checklistId)}/${encodeURIComponent(criterionId)}/${encodeURIComponent(unitCode)}`;
-      renderHistory(req, res, {
-        inspectionId: inspection.id,
-        verdictId: cell.id,
-        heading: `${checklist.shortTitle} ${criterion.number}, ${req.ctx.catalogue.units.find((u) => u.code === unitCode)?.name ?? unitCode}`,
-        back: { href, label: 'Terug naar de cel' },
-      });
-    },
+    handler: withUser(({ req, res, ctx, user }) => {
+      const view = cellHistoryView(ctx, user, resolveCell(ctx, user, cellAddress(req), 'read'), pageOf(req));
+      res.render('integrity/history', { title: `Geschiedenis · ${view.heading}`, ...view });
+    }),
   },
   {
     method: 'get',
     path: '/onderzoeken/:inspectionId/vaststellen',
     access: EVERY_ROLE,
     summary: 'vaststellen: blokkades, aanvaardingen en opgeslagen rapporten',
-    handler: (req, res) => renderFinalise(req, res),
+    handler: withInspection('read', (hc) => { renderFinalise(hc); }),
   },
   {
     method: 'post',
     path: '/onderzoeken/:inspectionId/vaststellen',
     access: EDITORS,
     summary: 'een onderzoek vaststellen: rapporten maken en met hun SHA-256 opslaan',
-    handler: async (req, res) => {
-      const inspection = inspectionFor(req, 'edit');
-      const form = parseForm(z.object({}).strict(), req.body);
-      if (!form.ok) return renderFinalise(req, res, 400, { key: 'finalise', errors: form.errors, values: {}, message: form.errors._form });
-      if (inspection.status === 'vastgesteld') throw finalised();
-      // Check before the (slow) rendering; the store checks again inside its transaction.
-      const blockers = inspectionStatus(loadSnapshot(req.ctx.db, inspection.id), req.ctx.catalogue).blockers;
-      if (!finalisationCheck(blockers, listAcceptances(req.ctx.db, inspection.id), req.user!.email).allowed) {
-        return renderFinalise(req, res, 409, { key: 'finalise', errors: {}, values: {}, message: 'Vaststellen kan nog niet: zie de blokkades hieronder.' });
+    handler: withInspection('edit', async (hc) => {
+      try {
+        await runForm(hc, {
+          key: 'finalise',
+          schema: z.object({}).strict(),
+          act: async ({ ctx, user, inspection }) => {
+            await finalise(ctx, user, inspection);
+            return url.finalise(inspection.id);
+          },
+          render: renderFinalise,
+        });
+      } catch (e) {
+        // Refused (blockers open, or the inspection changed while the reports were made): the page says why.
+        if (!isKind(e, 'conflict')) throw e;
+        renderFinalise(hc, httpStatus(e.kind), { key: 'finalise', errors: {}, values: {}, message: e.message });
       }
-      const mark = stateMark(req.ctx.db, inspection.id);
-      const at = nowIso();
-      const reports = await renderFinalReports(req.ctx, inspection.id, at);
-      finaliseInspection(req.ctx.db, req.ctx.catalogue, req.user!.email, inspection.id, mark, reports, at);
-      res.redirect(303, `/onderzoeken/${inspection.id}/vaststellen`);
-    },
+    }),
   },
   {
     method: 'post',
     path: '/onderzoeken/:inspectionId/vaststellen/aanvaarden',
     access: EDITORS,
-    summary: 'een resterende blokkade aanvaarden met motivering',
-    handler: (req, res) => {
-      const inspection = inspectionFor(req, 'edit');
-      const form = parseForm(acceptSchema, req.body);
-      if (!form.ok) return renderFinalise(req, res, 400, { key: `accept:${String(form.values.blokkade ?? '')}`, errors: form.errors, values: form.values });
-      acceptBlocker(req.ctx.db, req.ctx.catalogue, req.user!.email, inspection.id, form.data.blokkade, form.data.motivering);
-      res.redirect(303, `/onderzoeken/${inspection.id}/vaststellen`);
-    },
+    summary: 'resterende blokkades aanvaarden (een of meer, of alle zichtbare) met één motivering',
+    handler: inspectionForm({
+      key: 'accept',
+      schema: acceptSchema,
+      act: ({ ctx, user, inspection }, a) => {
+        const keys = a.blokkade === undefined ? [] : Array.isArray(a.blokkade) ? a.blokkade : [a.blokkade];
+        const anchor = acceptRemainingBlockers(ctx, user, inspection, { keys, allVisible: a.alle === '1', filter: toFilter(a), motivation: a.motivering });
+        return backTo(inspection.id, a, anchor);
+      },
+      render: renderFinalise,
+    }),
+  },
+  {
+    method: 'post',
+    path: '/onderzoeken/:inspectionId/vaststellen/intrekken',
+    access: EDITORS,
+    summary: 'de eigen aanvaarding van een blokkade intrekken',
+    handler: inspectionForm({
+      key: 'withdraw',
+      schema: withdrawSchema,
+      act: ({ ctx, user, inspection }, w) => backTo(inspection.id, w, withdrawBlockerAcceptance(ctx, user, inspection, w.blokkade)),
+      render: renderFinalise,
+    }),
   },
   {
     method: 'post',
     path: '/onderzoeken/:inspectionId/heropenen',
     access: EDITORS,
     summary: 'een vastgesteld onderzoek heropenen als nieuwe revisie',
-    handler: (req, res) => {
-      const inspection = inspectionFor(req, 'edit');
-      const form = parseForm(reopenSchema, req.body);
-      if (!form.ok) return renderFinalise(req, res, 400, { key: 'reopen', errors: form.errors, values: form.values });
-      const id = reopenAsRevision(req.ctx.db, req.ctx.catalogue, req.user!.email, inspection.id, form.data.reden);
-      res.redirect(303, `/onderzoeken/${id}`);
-    },
+    handler: inspectionForm({
+      key: 'reopen',
+      schema: reopenSchema,
+      act: ({ ctx, user, inspection }, r) => url.inspection(reopen(ctx, user, inspection, r.reden)),
+      render: renderFinalise,
+    }, 'team'),
   },
 ];
