@@ -98,7 +98,7 @@ export async function generateBenchData(opts: { seed: number; out: string; scale
       }).immediate();
       historyMs += performance.now() - t;
       refs.push(inspectionRef(opts.seed, k));
-      log(`  ${refs[k]}: ${document.verdicts!.length} oordelen, ${document.evidence!.length} bronnen, ${history.length * 2} latere wijzigingen`);
+      log(`  ${refs[k]}: ${document.verdicts.length} oordelen, ${document.evidence.length} bronnen, ${history.length * 2} latere wijzigingen`);
     }
     ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((e) => {
+  main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exitCode = 1;
   });

@@ -13,9 +13,11 @@ import { promisify } from 'node:util';
 import { openContext } from '../src/context';
 import { loadDemo } from '../src/demo/load';
 import { findInspection } from '../src/store/inspections.store';
-import { nationalReportHtml, nationalReportPdf, unitReportHtml, unitReportPdf } from '../src/reports';
+import { OPERATOR } from '../src/app/operator';
+import { nationalReportModel, nationalReportPdf, unitReportModel, unitReportPdf } from '../src/app/reports';
+import { nationalDocument, unitDocument } from '../src/reports';
 import { browserPid, closeEngine, engineIdle, getBrowser } from '../src/reports/engine';
-import { clearTocCache } from '../src/reports/toc';
+import { clearTocCache, htmlWithToc } from '../src/reports/toc';
 
 const run = promisify(execFile);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -149,17 +151,17 @@ async function main(): Promise<void> {
     // The first national report of a content: the measuring pass runs too (nothing cached).
     clearTocCache();
     await getBrowser();
-    const [firstNational] = await timed(() => nationalReportPdf(ctx, id));
-    await unitReportPdf(ctx, id, UNIT);
+    const [firstNational] = await timed(() => nationalReportPdf(ctx, OPERATOR, id));
+    await unitReportPdf(ctx, OPERATOR, id, UNIT);
 
-    const nationalHtml = await nationalReportHtml(ctx, id);
-    const unitHtml = await unitReportHtml(ctx, id, UNIT);
+    const nationalHtml = await htmlWithToc(nationalDocument(nationalReportModel(ctx, OPERATOR, id)));
+    const unitHtml = await htmlWithToc(unitDocument(unitReportModel(ctx, OPERATOR, id, UNIT)));
     await bare(nationalHtml);
-    const n = await alternate(() => nationalReportPdf(ctx, id), () => bare(nationalHtml));
-    const u = await alternate(() => unitReportPdf(ctx, id, UNIT), () => bare(unitHtml));
+    const n = await alternate(() => nationalReportPdf(ctx, OPERATOR, id), () => bare(nationalHtml));
+    const u = await alternate(() => unitReportPdf(ctx, OPERATOR, id, UNIT), () => bare(unitHtml));
     const [national, bareNational, unit, bareUnit] = [n.ours, n.bare, u.ours, u.bare];
 
-    const [concurrentMs, results] = await timed(() => Promise.allSettled(Array.from({ length: 8 }, () => nationalReportPdf(ctx, id))));
+    const [concurrentMs, results] = await timed(() => Promise.allSettled(Array.from({ length: 8 }, () => nationalReportPdf(ctx, OPERATOR, id))));
     const succeeded = results.filter((r) => r.status === 'fulfilled' && r.value.subarray(0, 5).toString() === '%PDF-').length;
     const peakBrowser = mem.stop();
     await closeEngine();

@@ -13,12 +13,13 @@ import { DEFAULT_CRITERIA_DIR } from '../src/criteria';
 import { loadDemo } from '../src/demo/load';
 import { findBlockers } from '../src/domain/blockers';
 import { allCriteria } from '../src/domain/checklist';
-import { compareInspections } from '../src/domain/compare';
+import { compareInspections } from '../src/domain/comparison/compare';
 import type { InspectionSnapshot } from '../src/domain/inspection';
 import { rollUp } from '../src/domain/rollup';
 import { inspectionStatus } from '../src/domain/status';
-import { trendOf } from '../src/domain/trend';
-import { AppError } from '../src/errors';
+import { trendOf } from '../src/domain/comparison/trend';
+import { isKind, must } from '../src/errors';
+import { url } from '../src/present';
 import { databasePath, DB, openDatabase } from '../src/store/db';
 import { exportDocument, importDocument } from '../src/store/documents';
 import { findInspection, loadSnapshot, loadTrendSnapshot } from '../src/store/inspections.store';
@@ -26,6 +27,7 @@ import { createUser } from '../src/store/users.store';
 import { DEFAULT_OUT, Manifest, MANIFEST } from './generate';
 import { percentile } from './load';
 import { login, memoryOf, pdfPages, request, runLoad, startServer } from './server';
+import { verdictSheetImport } from './verdict-sheet';
 
 const BENCH_DEMO_EMAIL = 'bench@demo.toetsing.local';
 
@@ -87,9 +89,16 @@ function diskMiB(dataDir: string): number {
   return round(bytes / 1024 / 1024);
 }
 
+/** The bulk page of every criterion of the inspection's first checklist: all its units on one page each. */
+function criterionPagePaths(ctx: Ctx, s: InspectionSnapshot): string[] {
+  const first = must(s.checklists.at(0), 'een checklist van het onderzoek');
+  const checklist = must(ctx.catalogue.checklists.get(first.id), `checklist '${first.id}'`);
+  return allCriteria(checklist).map((cr) => url.criterionVerdicts(s.id, checklist.id, cr.id));
+}
+
 /** Paths of up to `max` cells of the inspection, spread over criteria and units. */
 function cellPaths(ctx: Ctx, s: InspectionSnapshot, max: number): string[] {
-  const all = s.checklists.flatMap((c) => allCriteria(ctx.catalogue.checklists.get(c.id)!).flatMap((cr) => s.units.map((u) => `/onderzoeken/${s.id}/cellen/${c.id}/${cr.id}/${u}`)));
+  const all = s.checklists.flatMap((c) => allCriteria(must(ctx.catalogue.checklists.get(c.id), `checklist '${c.id}'`)).flatMap((cr) => s.units.map((u) => `/onderzoeken/${s.id}/cellen/${c.id}/${cr.id}/${u}`)));
   const step = Math.max(1, Math.floor(all.length / max));
   return all.filter((_, i) => i % step === 0).slice(0, max);
 }
@@ -119,6 +128,14 @@ async function pages(ds: Dataset, ctx: Ctx, target: InspectionSnapshot, log: (s:
       c1: await runLoad({ ...base, paths: cells, connections: 1, requests: 300, warmup: 20 }),
       c16: await runLoad({ ...base, paths: cells, connections: 16, requests: 2000, warmup: 32 }),
     };
+    log(`  oordelen van één criterium over ${target.units.length} eenheden (bulkpagina)`);
+    const criterionPages = criterionPagePaths(ctx, target);
+    const bulkFigures = {
+      units: target.units.length,
+      distinctPages: criterionPages.length,
+      c1: await runLoad({ ...base, paths: criterionPages, connections: 1, requests: 100, warmup: 10 }),
+      c16: await runLoad({ ...base, paths: criterionPages, connections: 16, requests: 800, warmup: 32 }),
+    };
     log('  landelijk rapport (pdf)');
     const pdfRuns: Array<{ ms: number; status: number; pages: number | null; bytes: number }> = [];
     for (let i = 0; i < 2; i++) {
@@ -131,11 +148,12 @@ async function pages(ds: Dataset, ctx: Ctx, target: InspectionSnapshot, log: (s:
     const nationalPdf = { units: target.units.length, first: pdfRuns[0], second: pdfRuns[1] };
     log('  geheugen: 1.000 en daarna 10.000 verzoeken (cellen, elke tiende de matrix)');
     const mixed = cells.map((p, i) => (i % 10 === 0 ? matrix[0] : p));
-    const afterSetup = memoryOf(server.proc.pid!);
+    const pid = must(server.proc.pid, 'het proces-id van de server');
+    const afterSetup = memoryOf(pid);
     const run1k = await runLoad({ ...base, paths: mixed, connections: 16, requests: 1000, warmup: 0, maxSeconds: 300 });
-    const after1k = memoryOf(server.proc.pid!);
+    const after1k = memoryOf(pid);
     const run10k = await runLoad({ ...base, paths: mixed, connections: 16, requests: 10_000, warmup: 0, maxSeconds: 600 });
-    const after10k = memoryOf(server.proc.pid!);
+    const after10k = memoryOf(pid);
     const memory = {
       rssBeforeMiB: afterSetup.rssMiB,
       rssAfter1kMiB: after1k.rssMiB,
@@ -145,7 +163,7 @@ async function pages(ds: Dataset, ctx: Ctx, target: InspectionSnapshot, log: (s:
       requests: run1k.requests + run10k.requests,
       peakRssMiB: after10k.peakMiB,
     };
-    return { startupMs: Math.round(server.startupMs), matrix: matrixFigures, cell: cellFigures, nationalPdf, memory };
+    return { startupMs: Math.round(server.startupMs), matrix: matrixFigures, cell: cellFigures, criterionBulk: bulkFigures, nationalPdf, memory };
   } finally {
     await server.stop();
   }
@@ -156,7 +174,7 @@ function trendable(ctx: Ctx, snapshots: InspectionSnapshot[]): boolean {
     trendOf(ctx.catalogue, snapshots);
     return true;
   } catch (e) {
-    if (e instanceof AppError && e.status === 400) return false;
+    if (isKind(e, 'invalid')) return false;
     throw e;
   }
 }
@@ -188,7 +206,7 @@ function domain(ds: Dataset, ctx: Ctx, log: (s: string) => void) {
   const statusCompute = timed(10, () => inspectionStatus(unshared, ctx.catalogue).blockers.length);
   const statusServed = timed(20, () => inspectionStatus(s, ctx.catalogue));
   const rollupOnly = timed(10, () => unshared.checklists.map((c) => {
-    const checklist = ctx.catalogue.checklists.get(c.id)!;
+    const checklist = must(ctx.catalogue.checklists.get(c.id), `checklist '${c.id}'`);
     return rollUp(checklist, unshared.units, unshared.verdicts.filter((v) => v.checklist === c.id), unshared.overrides.filter((o) => o.checklist === c.id));
   }));
   const blockers = timed(10, () => findBlockers(unshared, ctx.catalogue.checklists));
@@ -253,7 +271,8 @@ async function measure(ds: Dataset, log: (s: string) => void) {
       (SELECT COUNT(*) FROM evidence) AS evidence, (SELECT COUNT(*) FROM evidence_links) AS links, (SELECT COUNT(*) FROM change_log) AS changeLog`).get();
     const web = await pages(ds, ctx, target, log);
     const dom = domain(ds, ctx, log);
-    return { counts, databaseMiB: diskMiB(ds.dataDir), ...web, ...dom };
+    const verdictSheet = await verdictSheetImport(ctx, ds.criteriaDir, target, log);
+    return { counts, databaseMiB: diskMiB(ds.dataDir), ...web, ...dom, verdictSheet };
   } finally {
     ctx.db.close();
   }
@@ -283,7 +302,7 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
   const only = values.only;
   if (only !== undefined && only !== 'demo' && only !== 'large') throw new Error("--only: 'demo' of 'large'");
-  const results: Record<string, Figures> = {};
+  const results: { demo?: Figures; large?: Figures } = {};
   if (only !== 'large') {
     const demo = await demoDataset();
     try { results.demo = await measure(demo, log); } finally { demo.cleanup(); }
@@ -304,7 +323,7 @@ async function main(): Promise<void> {
   process.stdout.write(json + '\n');
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.stack : e);
   process.exitCode = 1;
 });

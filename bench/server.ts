@@ -5,6 +5,7 @@ import { ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { must } from '../src/errors';
 import type { LoadResult, LoadSpec } from './load';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -53,12 +54,12 @@ export async function startServer(dataDir: string, criteriaDir: string): Promise
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    proc.stdout!.on('data', (c: Buffer) => {
+    proc.stdout.on('data', (c: Buffer) => {
       output += c.toString();
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
       if (m) { clearTimeout(timer); resolve(Number(m[1])); }
     });
-    proc.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
+    proc.stderr.on('data', (c: Buffer) => { output += c.toString(); });
     proc.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${output}`)); });
   });
   for (;;) {
@@ -116,9 +117,9 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
 export function pdfPages(pdf: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = execFile('pdfinfo', ['-'], (err, stdout) => {
-      if (err) return reject(err);
+      if (err) return reject(new Error(`pdfinfo failed: ${err.message}`, { cause: err }));
       resolve(Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? NaN));
     });
-    child.stdin!.end(pdf);
+    must(child.stdin, 'de invoer van pdfinfo').end(pdf);
   });
 }

@@ -4,6 +4,7 @@
 import type { Checklist, UnitsFile } from '../src/domain/checklist';
 import type { DocumentInput } from '../src/domain/document';
 import { EVIDENCE_TYPES, needsWederhoor } from '../src/domain/vocabulary';
+import { must } from '../src/errors';
 
 export const BENCH_CHECKLIST_ID = 'bench-60';
 export const BENCH_CHECKLIST_VERSION = '1';
@@ -109,7 +110,7 @@ export function evidencePerInspection(scale: Scale, k: number): number {
 
 export interface GeneratedInspection {
   /** The document as imported: cells with replayed history still hold their draft state. */
-  document: DocumentInput;
+  document: DocumentInput & Required<Pick<DocumentInput, 'verdicts' | 'evidence'>>;
   /** Cells whose later saves go through saveVerdict, in order, with their final state. */
   history: Array<{ checklist: string; criterion: string; unit: string; verdict: string; motivation: string }>;
 }
@@ -135,7 +136,7 @@ export function syntheticInspection(rng: Rng, scale: Scale, seed: number, k: num
     // The first unit cycles, so every unit has evidence to link to.
     const covered = new Set([units[j % units.length]]);
     for (let extra = rng.int(3); extra > 0; extra--) covered.add(rng.pick(units));
-    for (const u of covered) evidenceByUnit.get(u)!.push(ref);
+    for (const u of covered) must(evidenceByUnit.get(u), `de bronnen van ${u}`).push(ref);
     const from = date();
     return {
       ref,
@@ -168,7 +169,7 @@ export function syntheticInspection(rng: Rng, scale: Scale, seed: number, k: num
         const pPositive = 0.25 + 0.5 * progress - difficulty;
         const verdict = r < pPositive ? 'nagekomen' : r < pPositive + 0.3 ? 'ten_dele' : 'niet_nagekomen';
         const motivation = `Synthetische motivering. ${sentence(rng, 15, 40)}`;
-        const pool = evidenceByUnit.get(unit)!;
+        const pool = must(evidenceByUnit.get(unit), `de bronnen van ${unit}`);
         const links = new Set<string>();
         for (let n = [0, 1, 1, 1, 2, 2, 3][rng.int(7)]; n > 0 && pool.length > 0; n--) links.add(rng.pick(pool));
         const updatedAt = `${date()}T${pad(8 + rng.int(9), 2)}:${pad(rng.int(60), 2)}:00.000Z`;
@@ -195,7 +196,7 @@ export function syntheticInspection(rng: Rng, scale: Scale, seed: number, k: num
     group: g.id,
     text: `Synthetische aanbeveling ${n + 1} (${year}): ${sentence(rng, 10, 20)}`,
   }));
-  const document: DocumentInput = {
+  const document: GeneratedInspection['document'] = {
     format: 'toetsing-onderzoek',
     formatVersion: 1,
     inspection: {

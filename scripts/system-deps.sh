@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system programs Toetsing needs and npm cannot bring: Chromium (PDF reports and
 # browser tests; puppeteer cannot download its own browser here), poppler-utils (pdftotext and
-# pdftoppm, for reading PDFs in tests and tools) and fonts. Does nothing when all are present.
+# pdftoppm, for reading PDFs in tests and tools), fonts and openpyxl (the Excel round-trip test
+# edits a working sheet with another spreadsheet library than the one that wrote it). Does nothing
+# when all are present.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation)
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Toetsing: systeempakketten installeren: ${missing[*]}" >&2

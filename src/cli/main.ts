@@ -1,41 +1,62 @@
-// The `toetsing` command. Each subcommand validates its arguments, opens the data directory and
-// calls the store or domain; errors a user can cause are printed in Dutch with a non-zero exit.
+// The `toetsing` command. Each subcommand validates its arguments (zod, src/cli/options.ts), opens the data directory and
+// calls the use cases of src/app/ as the operator (src/app/operator.ts); errors a user can cause
+// are printed in Dutch with a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { CatalogueError } from '../criteria';
-import { AppError } from '../errors';
+import { AppError, invalid, isKind } from '../errors';
 import { ROLES } from '../domain/vocabulary';
-import { exportDocument, importDocument } from '../store/documents';
-import { findInspection } from '../store/inspections.store';
-import { createUser, listUsers, passwordProblem } from '../store/users.store';
+import { listUsers } from '../store/users.store';
+import { exportInspection, importInspection } from '../app/documents';
+import { openInspectionRef } from '../app/inspection-access';
+import { OPERATOR } from '../app/operator';
+import { addUser, checkNewUser } from '../app/users';
 import { ensureDemoAccounts, formatAccounts } from './demo-accounts';
 import { loadDemo } from '../demo/load';
-import { contextFrom, Io, processIo, promptHidden, readAll, withDataOption } from './io';
+import { Io, processIo, promptHidden, readAll, withContext, withDataOption, writeAtomically } from './io';
+import { dataOptions, jsonOptions, noArguments, oneArgument, typedAction } from './options';
 import { listCommand, statusCommand } from './status';
-import { serveCommand } from './serve';
-import { backupCommand, restoreCommand } from './backup';
-import { compareCommand, statsImportCommand, trendCommand } from './compare';
-import { reportCommand } from './report';
+import { serveCommand, serveOptions } from './serve';
+import { backupCommand, restoreCommand, restoreOptions } from './backup';
+import { compareCommand, compareOptions, statsImportCommand, trendCommand } from './compare';
+import { reportCommand, reportOptions } from './report';
 import { auditVerifyCommand } from './audit';
+import { verdictCommands } from './verdicts';
+import { exitCode, FAILURE, USAGE_ERROR } from './exit-codes';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': "Commando's:", 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' };
+
+/** The first 'quoted' name in one of commander's messages, or the whole message. */
+const quoted = (m: string) => /'([^']+)'/.exec(m)?.[1] ?? m;
 
 /** Commander's own errors, in Dutch. */
 function dutchCommanderMessage(e: CommanderError): string {
   const m = e.message.replace(/^error: /, '');
   switch (e.code) {
-    case 'commander.unknownOption': return `Onbekende optie: ${m.match(/'([^']+)'/)?.[1] ?? m}`;
-    case 'commander.unknownCommand': return `Onbekend commando: ${m.match(/'([^']+)'/)?.[1] ?? m}. Zie 'toetsing --help'.`;
-    case 'commander.missingArgument': return `Argument ontbreekt: ${m.match(/'([^']+)'/)?.[1] ?? m}`;
-    case 'commander.optionMissingArgument': return `Optie zonder waarde: ${m.match(/'([^']+)'/)?.[1] ?? m}`;
-    case 'commander.missingMandatoryOptionValue': return `Verplichte optie ontbreekt: ${m.match(/'([^']+)'/)?.[1] ?? m}`;
+    case 'commander.unknownOption': return `Onbekende optie: ${quoted(m)}`;
+    case 'commander.unknownCommand': return `Onbekend commando: ${quoted(m)}. Zie 'toetsing --help'.`;
+    case 'commander.missingArgument': return `Argument ontbreekt: ${quoted(m)}`;
+    case 'commander.optionMissingArgument': return `Optie zonder waarde: ${quoted(m)}`;
+    case 'commander.missingMandatoryOptionValue': return `Verplichte optie ontbreekt: ${quoted(m)}`;
     case 'commander.excessArguments': return `Te veel argumenten. Zie --help.`;
     case 'commander.invalidArgument': return `Ongeldige waarde: ${m}`;
     default: return m;
   }
 }
+
+/** A refused argument of `user add`: a terminal does not show the typed value beside the message, as the form does, so name it. */
+function withTypedValue(e: unknown, typed: { email: string; role: string }): unknown {
+  if (!isKind(e, 'invalid')) return e;
+  const value = e.field === 'email' ? `ongeldig e-mailadres '${typed.email}'. `
+    : e.field === 'role' ? `onbekende rol '${typed.role}' (rollen: ${ROLES.join(', ')}). ` : '';
+  return invalid(`Kan account niet aanmaken: ${value}${e.message}`, e.field, e.problems);
+}
+
+// The role and e-mail address are checked by the web form's rules (src/app/users.ts), with its messages.
+const userAddOptions = dataOptions.extend({ role: z.string(), name: z.string().optional(), passwordStdin: z.boolean().optional() });
+const exportOptions = dataOptions.extend({ out: z.string().optional() });
+const twoArguments = z.tuple([z.string(), z.string()]);
 
 export function buildProgram(io: Io): Command {
   const program = new Command('toetsing')
@@ -51,120 +72,108 @@ export function buildProgram(io: Io): Command {
     .option('--port <port>', 'poort (standaard 3000 of $PORT)')
     .option('--host <host>', 'adres om op te luisteren (standaard 127.0.0.1)')
     .option('--demo-if-empty', 'laad de demo-onderzoeken en maak demo-accounts aan als de datamap leeg is')
-    .action(async (opts) => serveCommand(io, opts));
+    .action(typedAction({ args: noArguments, options: serveOptions }, (_, opts) => serveCommand(io, opts)));
 
-  withDataOption(program.command('demo').description('laad de demo-onderzoeken (weigert als ze er al zijn)')).action(async (opts) => {
-    const ctx = contextFrom(opts);
-    try {
+  withDataOption(program.command('demo').description('laad de demo-onderzoeken (weigert als ze er al zijn)'))
+    .action(typedAction({ args: noArguments, options: dataOptions }, (_, opts) => withContext(opts, async (ctx) => {
       const ids = loadDemo(ctx);
       io.out(`Demo geladen: ${ids.length} onderzoeken.`);
       const made = await ensureDemoAccounts(ctx);
       if (made.length) io.out(formatAccounts(made));
-    } finally { ctx.db.close(); }
-  });
+    })));
 
   withDataOption(program.command('list').description('toon de onderzoeken'))
     .option('--json', 'als JSON')
-    .action((opts) => { const ctx = contextFrom(opts); try { listCommand(ctx, io, opts); } finally { ctx.db.close(); } });
+    .action(typedAction({ args: noArguments, options: jsonOptions }, (_, opts) => withContext(opts, (ctx) => listCommand(ctx, io, opts))));
 
   withDataOption(program.command('status').description('voortgang, oordelen per toezegging en blokkades van een onderzoek').argument('<onderzoek>', 'id of sleutel'))
     .option('--json', 'als JSON')
-    .action((ref, opts) => { const ctx = contextFrom(opts); try { statusCommand(ctx, io, ref, opts); } finally { ctx.db.close(); } });
+    .action(typedAction({ args: oneArgument, options: jsonOptions }, ([ref], opts) => withContext(opts, (ctx) => statusCommand(ctx, io, ref, opts))));
 
   const user = program.command('user').description('accounts beheren');
   withDataOption(user.command('add').description('maak een account aan').argument('<email>', 'e-mailadres'))
     .requiredOption('--role <rol>', `rol: ${ROLES.join(', ')}`)
     .option('--name <naam>', 'naam')
     .option('--password-stdin', 'lees het wachtwoord van standaardinvoer')
-    .action(async (email, opts) => {
-      const parsed = z.object({ email: z.string().email(), role: z.enum(ROLES) }).safeParse({ email, role: opts.role });
-      if (!parsed.success) {
-        const bad = parsed.error.issues[0].path[0] === 'email' ? `ongeldig e-mailadres '${email}'` : `onbekende rol '${opts.role}' (kies uit ${ROLES.join(', ')})`;
-        throw new AppError(400, `Kan account niet aanmaken: ${bad}.`);
-      }
+    .action(typedAction({ args: oneArgument, options: userAddOptions }, async ([email], opts) => {
+      // The web form's checks and messages (src/app/users.ts), before the password is asked and the data folder opened.
+      const fields = { email, name: opts.name ?? '', role: opts.role };
+      const check = (input: Parameters<typeof checkNewUser>[0]) => {
+        try { checkNewUser(input); } catch (e) { throw withTypedValue(e, fields); }
+      };
+      check(fields);
       let password: string;
       if (opts.passwordStdin) password = (await readAll(io.stdin)).replace(/\r?\n$/, '');
       else {
-        if (!io.isTTY) throw new AppError(400, 'Geen terminal om het wachtwoord te vragen; gebruik --password-stdin.');
+        if (!io.isTTY) throw invalid('Geen terminal om het wachtwoord te vragen; gebruik --password-stdin.', 'password-stdin');
         password = await promptHidden('Wachtwoord: ');
-        if ((await promptHidden('Nogmaals: ')) !== password) throw new AppError(400, 'De wachtwoorden zijn niet gelijk.');
+        if ((await promptHidden('Nogmaals: ')) !== password) throw invalid('De wachtwoorden zijn niet gelijk.', 'password');
       }
-      const problem = passwordProblem(password);
-      if (problem) throw new AppError(400, problem);
-      const ctx = contextFrom(opts);
-      try {
-        await createUser(ctx.db, 'cli', { email: parsed.data.email, role: parsed.data.role, name: opts.name, password });
-        io.out(`Account ${parsed.data.email} (${parsed.data.role}) aangemaakt.`);
-      } finally { ctx.db.close(); }
-    });
-  withDataOption(user.command('list').description('toon de accounts')).action((opts) => {
-    const ctx = contextFrom(opts);
-    try { for (const u of listUsers(ctx.db)) io.out(`${u.email.padEnd(36)} ${u.role.padEnd(10)} ${u.active ? 'actief' : 'uitgeschakeld'}`); } finally { ctx.db.close(); }
-  });
+      check({ ...fields, password });
+      await withContext(opts, async (ctx) => {
+        const made = await addUser(ctx, OPERATOR, { ...fields, password });
+        io.out(`Account ${made.email} (${made.role}) aangemaakt.`);
+      });
+    }));
+  withDataOption(user.command('list').description('toon de accounts'))
+    .action(typedAction({ args: noArguments, options: dataOptions }, (_, opts) => withContext(opts, (ctx) => {
+      for (const u of listUsers(ctx.db)) io.out(`${u.email.padEnd(36)} ${u.role.padEnd(10)} ${u.active ? 'actief' : 'uitgeschakeld'}`);
+    })));
 
   withDataOption(program.command('export').description('exporteer een onderzoek als JSON-document').argument('<onderzoek>', 'id of sleutel'))
     .option('--out <bestand>', 'schrijf naar bestand in plaats van standaarduitvoer')
-    .action((ref, opts) => {
-      const ctx = contextFrom(opts);
-      try {
-        const doc = exportDocument(ctx.db, ctx.catalogue, findInspection(ctx.db, ref).id);
-        const json = JSON.stringify(doc, null, 2) + '\n';
-        if (opts.out) { writeAtomically(opts.out, json); io.out(`Geëxporteerd naar ${opts.out}`); } else io.out(json);
-      } finally { ctx.db.close(); }
-    });
+    .action(typedAction({ args: oneArgument, options: exportOptions }, ([ref], opts) => withContext(opts, (ctx) => {
+      const doc = exportInspection(ctx, OPERATOR, openInspectionRef(ctx, OPERATOR, ref, 'read').id);
+      const json = JSON.stringify(doc, null, 2) + '\n';
+      if (opts.out) { writeAtomically(opts.out, json); io.out(`Geëxporteerd naar ${opts.out}`); } else io.out(json);
+    })));
 
   withDataOption(program.command('import').description('importeer een onderzoek uit een JSON-document').argument('<bestand>', 'JSON-bestand'))
-    .action((file, opts) => {
+    .action(typedAction({ args: oneArgument, options: dataOptions }, ([file], opts) => {
       let raw: unknown;
       try { raw = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (e) {
         const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestand bestaat niet' : `geen geldige JSON (${(e as Error).message})`;
-        throw new AppError(400, `Kan ${file} niet importeren: ${why}.`);
+        throw invalid(`Kan ${file} niet importeren: ${why}.`);
       }
-      const ctx = contextFrom(opts);
-      try {
-        const id = importDocument(ctx.db, ctx.catalogue, 'cli', raw);
+      return withContext(opts, (ctx) => {
+        const id = importInspection(ctx, OPERATOR, raw);
         io.out(`Geïmporteerd als onderzoek ${id}.`);
-      } finally { ctx.db.close(); }
-    });
+      });
+    }));
 
   withDataOption(program.command('report').description('maak het landelijke rapport of het rapport van één eenheid als PDF').argument('<onderzoek>', 'id of sleutel'))
     .option('--unit <code>', 'rapport voor deze eenheid (bijvoorbeeld AMS) in plaats van het landelijke rapport')
     .requiredOption('--out <bestand>', 'het PDF-bestand om te schrijven')
-    .action(async (ref, opts) => reportCommand(io, ref, opts));
+    .action(typedAction({ args: oneArgument, options: reportOptions }, ([ref], opts) => reportCommand(io, ref, opts)));
 
   withDataOption(program.command('backup').description('maak een back-upmap met database, bronbestanden en manifest (ook terwijl de app draait); een doel op .sqlite of .db kopieert alleen de database').argument('<doel>', 'nieuwe map (of databasebestand)'))
-    .action(async (file, opts) => backupCommand(io, file, opts));
+    .action(typedAction({ args: oneArgument, options: dataOptions }, ([target], opts) => backupCommand(io, target, opts)));
 
   program.command('restore').description('zet een back-upmap terug in een lege map, na controle van alle hashes, de database en het wijzigingslogboek')
     .argument('<back-up>', 'back-upmap')
     .requiredOption('--data <dir>', 'lege of nieuwe map om in terug te zetten')
-    .action((backup, opts) => restoreCommand(io, backup, opts));
+    .action(typedAction({ args: oneArgument, options: restoreOptions }, ([backup], opts) => { restoreCommand(io, backup, opts); }));
 
   const audit = program.command('audit').description('controles op de integriteit van de gegevens');
   withDataOption(audit.command('verify').description('controleer de hashketen van het wijzigingslogboek; noemt de eerste beschadigde of ontbrekende regel'))
-    .action((opts) => auditVerifyCommand(io, opts));
+    .action(typedAction({ args: noArguments, options: dataOptions }, (_, opts) => { auditVerifyCommand(io, opts); }));
 
   withDataOption(program.command('compare').description('vergelijk twee onderzoeken (richting per criterium, eenheid en toezegging)').argument('<eerder>', 'id of sleutel van het eerdere onderzoek').argument('<later>', 'id of sleutel van het latere onderzoek'))
     .option('--out <bestand>', 'schrijf de vergelijking naar bestand.pdf, .csv of .xlsx (formaat volgt uit de extensie)')
     .option('--motivaties', 'in de PDF de motiveringen naast elkaar')
-    .action(async (earlier, later, opts) => { const ctx = contextFrom(opts); try { await compareCommand(ctx, io, earlier, later, opts); } finally { ctx.db.close(); } });
+    .action(typedAction({ args: twoArguments, options: compareOptions }, ([earlier, later], opts) => withContext(opts, (ctx) => compareCommand(ctx, io, earlier, later, opts))));
 
   withDataOption(program.command('trend').description('trend over drie of meer onderzoeken van hetzelfde (of een gekoppeld) kader').argument('<onderzoek...>', 'ids of sleutels'))
     .option('--json', 'als JSON')
-    .action((refs, opts) => { const ctx = contextFrom(opts); try { trendCommand(ctx, io, refs, opts); } finally { ctx.db.close(); } });
+    .action(typedAction({ args: z.tuple([z.array(z.string())]), options: jsonOptions }, ([refs], opts) => withContext(opts, (ctx) => trendCommand(ctx, io, refs, opts))));
 
   const stats = program.command('stats').description('klachtcijfers');
   withDataOption(stats.command('import').description('importeer klachtcijfers uit CSV (alles of niets; vervangt de huidige cijfers)').argument('<onderzoek>', 'id of sleutel').argument('<bestand>', 'CSV met kolommen jaar, eenheid, afgerond, aannemen, eerste_fase, tweede_fase'))
-    .action((ref, file, opts) => { const ctx = contextFrom(opts); try { statsImportCommand(ctx, io, ref, file); } finally { ctx.db.close(); } });
+    .action(typedAction({ args: twoArguments, options: dataOptions }, ([ref, file], opts) => withContext(opts, (ctx) => statsImportCommand(ctx, io, ref, file))));
+
+  verdictCommands(program, io);
 
   return program;
-}
-
-/** Write to a temporary file and rename, so a failure never leaves half a file. */
-export function writeAtomically(file: string, content: string | Buffer): void {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -176,17 +185,18 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       io.err(`Fout: ${dutchCommanderMessage(e)}`);
-      return 2;
+      return USAGE_ERROR;
     }
-    if (e instanceof AppError) { io.err(`Fout: ${e.message}`); return e.status === 400 ? 2 : 1; }
-    if (e instanceof CatalogueError) { io.err(`Fout in de checklists: ${e.message}`); return 1; }
+    if (e instanceof AppError) {
+      io.err(`${e instanceof CatalogueError ? 'Fout in de checklists' : 'Fout'}: ${e.message}`);
+      return exitCode(e.kind);
+    }
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR') {
       io.err(`Fout: bestand of map niet bruikbaar: ${(e as Error).message}`);
-      return 1;
+      return FAILURE;
     }
-    if (e instanceof Error && /^Ongeldige instelling/.test(e.message)) { io.err(`Fout: ${e.message}`); return 2; }
     io.err(`Onverwachte fout: ${(e as Error).message}`);
-    return 1;
+    return FAILURE;
   }
 }

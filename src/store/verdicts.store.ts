@@ -1,6 +1,6 @@
 // Verdict cells and their evidence links. Every save checks the version the user started from,
 // so a concurrent save is refused with both versions rather than silently overwritten.
-import { AppError, StaleVersionError, notFound } from '../errors';
+import { StaleVersionError, notFound } from '../errors';
 import type { VerdictRecord } from '../domain/inspection';
 import type { Workflow } from '../domain/vocabulary';
 import { logChange } from './changelog';
@@ -92,8 +92,40 @@ export function unlinkEvidence(db: DB, actor: string, inspectionId: number, verd
     const existing = db.prepare('SELECT excerpt FROM evidence_links WHERE evidence_id = ? AND verdict_id = ?').get(evidenceId, verdictId) as
       | { excerpt: string }
       | undefined;
-    if (!existing) throw new AppError(404, 'Deze koppeling bestaat niet');
+    if (!existing) throw notFound('Deze koppeling bestaat niet');
     db.prepare('DELETE FROM evidence_links WHERE evidence_id = ? AND verdict_id = ?').run(evidenceId, verdictId);
     logChange(db, { actor, inspectionId, entity: 'evidence_link', entityId: `${verdictId}:${evidenceId}`, action: 'delete', old: { verdictId, evidenceId, ...existing } });
+  }).immediate();
+}
+
+export interface SheetSave {
+  verdictId: number;
+  /** The version the row was read at; a row whose cell moved on since is skipped, not saved. */
+  baseVersion: number;
+  input: VerdictInput;
+}
+
+/**
+ * Save many cells of one inspection in one transaction, one change-log entry per saved cell. Each
+ * row is checked against its own version: the stale ones are returned (with the stored cell) and
+ * left alone, the others are all saved or, on any other failure, none.
+ */
+export function saveVerdicts(db: DB, actor: string, inspectionId: number, rows: readonly SheetSave[]): { saved: number; stale: VerdictRecord[] } {
+  return db.transaction(() => {
+    assertEditable(db, inspectionId);
+    const update = db.prepare('UPDATE verdicts SET verdict = ?, motivation = ?, workflow = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?');
+    const at = nowIso();
+    const stale: VerdictRecord[] = [];
+    for (const row of rows) {
+      const before = getCellById(db, inspectionId, row.verdictId);
+      if (before.version !== row.baseVersion) { stale.push(before); continue; }
+      update.run(row.input.verdict, row.input.motivation, row.input.workflow, actor, at, before.id);
+      logChange(db, {
+        actor, inspectionId, entity: 'verdict', entityId: before.id, action: 'update',
+        old: { verdict: before.verdict, motivation: before.motivation, workflow: before.workflow },
+        new: row.input,
+      });
+    }
+    return { saved: rows.length - stale.length, stale };
   }).immediate();
 }

@@ -12,5 +12,7 @@ import { evidenceRoutes } from './evidence.routes';
 import { userRoutes } from './users.routes';
 import { integrityRoutes } from './integrity.routes';
 import { reportRoutes } from './reports.routes';
+import { bulkRoutes } from './bulk.routes';
+import { verdictSheetRoutes } from './verdict-sheet.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...bulkRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes, ...verdictSheetRoutes];
