@@ -6,7 +6,7 @@ import { parse as parseCookie, serialize } from 'cookie';
 import type { NextFunction, Request, Response } from 'express';
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
-import { AppError } from '../errors';
+import { forbidden } from '../errors';
 import { destroySession, IDLE_TIMEOUT_MS, touchSession } from '../store/sessions.store';
 import { getUser } from '../store/users.store';
 
@@ -21,7 +21,11 @@ declare global {
       user: (Actor & { name: string }) | null;
       sessionToken: string | null;
       csrfToken: string | null;
-      cookies: Record<string, string | undefined>;
+      /**
+       * The request's cookies, parsed once by the session middleware. Not `req.cookies`: Express's
+       * types declare that one `any` (for cookie-parser), and an augmentation cannot narrow it.
+       */
+      cookieValues: Record<string, string | undefined>;
     }
   }
 }
@@ -33,16 +37,16 @@ export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
 export function sessionMiddleware(ctx: Ctx, secure: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
     req.ctx = ctx;
-    req.cookies = parseCookie(req.headers.cookie ?? '');
+    req.cookieValues = parseCookie(req.headers.cookie ?? '');
     req.user = null;
     req.sessionToken = null;
     req.csrfToken = null;
-    const token = req.cookies[SESSION_COOKIE];
+    const token = req.cookieValues[SESSION_COOKIE];
     if (token) {
       const s = touchSession(ctx.db, token);
       if (s) {
         const u = getUserOrNull(ctx, s.user_id);
-        if (u && u.active) {
+        if (u?.active) {
           req.user = { id: u.id, email: u.email, role: u.role, name: u.name };
           req.sessionToken = token;
           req.csrfToken = s.csrf_token;
@@ -54,7 +58,9 @@ export function sessionMiddleware(ctx: Ctx, secure: boolean) {
     }
     res.locals.user = req.user;
     res.locals.csrfToken = req.csrfToken;
-    res.locals.idleTimeoutMs = IDLE_TIMEOUT_MS;
+    // The idle time the page's script counts down from; an app may set a shorter one to warn
+    // earlier (the end-to-end tests do), never a longer one than the store enforces.
+    res.locals.idleTimeoutMs = Math.min(IDLE_TIMEOUT_MS, Number(req.app.get('sessionIdleMs')) || IDLE_TIMEOUT_MS);
     res.locals.currentPath = req.path;
     next();
   };
@@ -75,6 +81,6 @@ export function tokensEqual(a: string | undefined | null, b: string | undefined 
 export function requireCsrf(req: Request): void {
   const sent = (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>)._csrf : undefined) ?? req.get('x-csrf-token');
   if (!tokensEqual(typeof sent === 'string' ? sent : undefined, req.csrfToken)) {
-    throw new AppError(403, 'Het formulier is verlopen of ongeldig (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.');
+    throw forbidden('Het formulier is verlopen of ongeldig (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens.');
   }
 }

@@ -14,10 +14,13 @@ export interface Running {
   stop: () => Promise<void>;
 }
 
-export async function startAll(): Promise<Running> {
+/** `sessionIdleMs`: a shorter idle time for the page's session warning (see src/web/session.ts). */
+export async function startAll(options: { sessionIdleMs?: number } = {}): Promise<Running> {
   const ctx = makeCtx({ demo: true });
   await addUsers(ctx);
-  const server = http.createServer(buildApp(ctx));
+  const app = buildApp(ctx);
+  if (options.sessionIdleMs) app.set('sessionIdleMs', options.sessionIdleMs);
+  const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await puppeteer.launch({

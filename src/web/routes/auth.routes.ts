@@ -1,46 +1,26 @@
-// Login and logout. One message for an unknown account and a wrong password; attempts are
-// limited per address and per account; a fresh session id at every login.
+// Login and logout: the login form, its CSRF token, the address limit and the cookies live here;
+// the account rules (one answer for an unknown account and a wrong password, the per-account
+// limit, a fresh session at every login) are the use case's (src/app/auth.ts).
 import crypto from 'node:crypto';
 import { serialize } from 'cookie';
 import type { Request, Response } from 'express';
 import rateLimit, { MemoryStore } from 'express-rate-limit';
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import { createSession, destroySession } from '../../store/sessions.store';
-import { checkPassword } from '../../store/users.store';
+import { resetAccountLimits, signIn, signOut } from '../../app/auth';
+import { unauthenticated } from '../../errors';
 import { parseForm } from '../forms';
 import { EVERY_ROLE, RouteDef } from '../route-table';
 import { cookieOptions, LOGIN_CSRF_COOKIE, SESSION_COOKIE, tokensEqual } from '../session';
-
-const BAD_LOGIN = 'Onjuist e-mailadres of wachtwoord.';
-const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
-const ACCOUNT_MAX_FAILURES = 5;
-
-/** Failed attempts per account (lower-cased email) in the current window. */
-const failures = new Map<string, { count: number; since: number }>();
 
 /** Failed logins per address; kept here so tests (and only tests) can start from zero. */
 const addressStore = new MemoryStore();
 
 export function resetLoginLimits(): void {
-  failures.clear();
+  resetAccountLimits();
   void addressStore.resetAll();
 }
 
-function accountLocked(email: string, now = Date.now()): boolean {
-  const f = failures.get(email);
-  if (!f) return false;
-  if (now - f.since > ACCOUNT_WINDOW_MS) { failures.delete(email); return false; }
-  return f.count >= ACCOUNT_MAX_FAILURES;
-}
-
-function noteFailure(email: string, now = Date.now()): void {
-  const f = failures.get(email);
-  if (!f || now - f.since > ACCOUNT_WINDOW_MS) failures.set(email, { count: 1, since: now });
-  else f.count++;
-  // Bound the map: an attacker spraying random emails must not grow memory without limit.
-  if (failures.size > 10_000) failures.delete(failures.keys().next().value as string);
-}
+const REFUSAL_STATUS = { locked: 429, bad_login: 401 } as const;
 
 const perAddress = rateLimit({
   windowMs: 15 * 60 * 1000,
@@ -63,6 +43,9 @@ const loginSchema = z
     lc: z.string().max(200).optional(),
   })
   .strict();
+
+
+const wantsJson = (req: Request) => req.get('accept')?.includes('application/json') === true;
 
 /** Only local paths: never redirect to another site after login. */
 function safeReturn(p: unknown): string {
@@ -91,8 +74,8 @@ export const authRoutes: RouteDef[] = [
     access: 'public',
     summary: 'inlogpagina',
     handler: (req, res) => {
-      if (req.user) return res.redirect(303, '/');
-      showLogin(req, res, 200);
+      if (req.user) res.redirect(303, '/');
+      else showLogin(req, res, 200);
     },
   },
   {
@@ -103,26 +86,22 @@ export const authRoutes: RouteDef[] = [
     summary: 'inloggen',
     handler: async (req, res) => {
       const form = parseForm(loginSchema, req.body);
-      if (!form.ok) return showLogin(req, res, 400, { errors: form.errors, email: String(form.values.email ?? '') });
+      if (!form.ok) {
+        showLogin(req, res, 400, { errors: form.errors, email: typeof form.values.email === 'string' ? form.values.email : '' });
+        return;
+      }
       // Login CSRF: the form's token must match the cookie set with the form (double submit).
-      if (!tokensEqual(form.data.lc, req.cookies[LOGIN_CSRF_COOKIE])) {
-        return showLogin(req, res, 403, { error: 'Het inlogformulier is verlopen. Probeer het opnieuw.', email: form.data.email });
+      if (!tokensEqual(form.data.lc, req.cookieValues[LOGIN_CSRF_COOKIE])) {
+        showLogin(req, res, 403, { error: 'Het inlogformulier is verlopen. Probeer het opnieuw.', email: form.data.email });
+        return;
       }
-      const email = form.data.email.toLowerCase();
-      if (accountLocked(email)) {
-        return showLogin(req, res, 429, { error: 'Te veel mislukte pogingen voor dit account. Probeer het over een kwartier opnieuw.', email: form.data.email });
+      const signedIn = await signIn(req.ctx, { email: form.data.email, password: form.data.password, previousToken: req.cookieValues[SESSION_COOKIE] });
+      if (!signedIn.ok) {
+        showLogin(req, res, REFUSAL_STATUS[signedIn.refusal], { error: signedIn.message, email: form.data.email });
+        return;
       }
-      const user = await checkPassword(req.ctx.db, email, form.data.password);
-      if (!user) {
-        noteFailure(email);
-        return showLogin(req, res, 401, { error: BAD_LOGIN, email: form.data.email });
-      }
-      failures.delete(email);
-      // A new session id at every login; any session the browser had is ended.
-      if (req.cookies[SESSION_COOKIE]) destroySession(req.ctx.db, req.cookies[SESSION_COOKIE]!);
-      const { token } = createSession(req.ctx.db, user.id);
       const secure = Boolean(req.app.get('secureCookies'));
-      res.append('Set-Cookie', serialize(SESSION_COOKIE, token, cookieOptions(secure)));
+      res.append('Set-Cookie', serialize(SESSION_COOKIE, signedIn.token, cookieOptions(secure)));
       res.append('Set-Cookie', serialize(LOGIN_CSRF_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
       res.redirect(303, safeReturn(form.data.terug));
     },
@@ -133,8 +112,8 @@ export const authRoutes: RouteDef[] = [
     access: EVERY_ROLE,
     summary: 'uitloggen',
     handler: (req, res) => {
-      if (!req.sessionToken) throw new AppError(401, 'Niet ingelogd');
-      destroySession(req.ctx.db, req.sessionToken);
+      if (!req.sessionToken) throw unauthenticated('Niet ingelogd');
+      signOut(req.ctx, req.sessionToken);
       const secure = Boolean(req.app.get('secureCookies'));
       res.append('Set-Cookie', serialize(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
       res.redirect(303, '/login');
@@ -144,8 +123,14 @@ export const authRoutes: RouteDef[] = [
     method: 'post',
     path: '/sessie/verlengen',
     access: EVERY_ROLE,
-    summary: 'sessie verlengen na de waarschuwing',
-    // The session middleware already reset the idle clock on this request; just go back.
-    handler: (req, res) => res.redirect(303, safeReturn((req.body as Record<string, unknown>).terug)),
+    summary: 'sessie verlengen (op de achtergrond of na de waarschuwing)',
+    // The session middleware already reset the idle clock on this request. The page's script
+    // calls this with fetch (X-CSRF-Token header, Accept: application/json) and gets the idle time
+    // back, so nothing on the page is reloaded; the form in the warning is the fallback without
+    // JavaScript and goes back to the page.
+    handler: (req, res) => {
+      if (wantsJson(req)) res.json({ idleMs: res.locals.idleTimeoutMs as number });
+      else res.redirect(303, safeReturn((req.body as Record<string, unknown>).terug));
+    },
   },
 ];
