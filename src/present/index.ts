@@ -1,7 +1,7 @@
 // The presentation module: how verdicts, counts, dates and links look, for screens and print
 // alike. Views get `h` (screenHelpers) and report templates `r` (src/reports/index.ts); both are
 // `sharedHelpers` plus what only their side needs, so there is no second implementation.
-import type { Catalogue } from '../domain/checklist';
+import { NOT_ASSESSED, type Catalogue } from '../domain/checklist';
 import { unitName } from '../criteria';
 import { renderMarkdown } from '../markdown';
 import { dutchDate, dutchDateTime, dutchPeriod } from './dates';
@@ -38,6 +38,8 @@ export const sharedHelpers = {
   nouns: { units: UNITS, criteria: CRITERIA, points: POINTS, sources: SOURCES, cells: CELLS, recommendations: RECOMMENDATIONS },
   url,
   abbreviationRule: ABBREVIATION_RULE,
+  /** The code of a cell nobody has judged yet, for forms that offer it as a choice. */
+  notAssessed: NOT_ASSESSED,
 };
 
 /** The screens' helpers (`h` in views/): the shared ones plus look-ups by id in the catalogue. */
