@@ -10,6 +10,7 @@ import { url } from '../present';
 import { loadSnapshot } from '../store/inspections.store';
 import { CellKey, getCell, linkEvidence, saveVerdict, unlinkEvidence } from '../store/verdicts.store';
 import { openInspection, rightsOn, AccessMode } from './inspection-access';
+import { personNames } from './users';
 
 export interface CellAddress {
   inspectionId: number;
@@ -100,6 +101,7 @@ export function cellView(ctx: Ctx, actor: Actor, c: OpenedCell) {
     previous: predecessorCell(ctx, c.inspection, c.key),
     notAssessed: NOT_ASSESSED,
     nav: neighbourCells(c),
+    personName: personNames(ctx),
   };
 }
 export type CellView = ReturnType<typeof cellView>;

@@ -18,6 +18,7 @@ import {
 import { loadSnapshot } from '../store/inspections.store';
 import { rightsOn } from './inspection-access';
 import { renderFinalReports } from './reports';
+import { personNames } from './users';
 
 /** Which blockers the page shows: by kind, by toezegging (`checklist/group`), by unit. */
 export interface BlockerFilter {
@@ -117,6 +118,7 @@ export function finalisationView(ctx: Ctx, actor: Actor, inspection: InspectionS
     reports: listFinalReports(ctx.db, inspection.id),
     revisions: revisionInfo(ctx.db, inspection.id),
     canEdit: rights.worksOn,
+    personName: personNames(ctx),
   };
 }
 
