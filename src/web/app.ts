@@ -134,5 +134,24 @@ function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunc
     res.status(status).json({ error: message, ...(err instanceof StaleVersionError ? { current: err.current } : {}) });
     return;
   }
-  res.status(status).render('error', { title: status === 404 ? 'Niet gevonden' : 'Fout', status, message });
+  res.status(status).render('error', { title: status === 404 ? 'Niet gevonden' : 'Fout', status, message, login: err instanceof AppError && err.kind === 'unauthenticated' ? loginAgain(req) : null });
+}
+
+/**
+ * Where "Opnieuw inloggen" leads after a form was sent with an expired session: back to the page
+ * the form was on, where the browser offers the typed text again (drafts in public/app.js). The
+ * login route accepts only local paths as its return address, so the Referer cannot redirect away.
+ */
+function loginAgain(req: Request): string {
+  let back = req.method === 'GET' ? req.originalUrl : '/';
+  const referer = req.get('referer');
+  if (referer) {
+    try {
+      const u = new URL(referer);
+      if (u.host === req.get('host')) back = u.pathname + u.search;
+    } catch {
+      // An unreadable Referer: return to the overview.
+    }
+  }
+  return `/login?verlopen=1&terug=${encodeURIComponent(back)}`;
 }
