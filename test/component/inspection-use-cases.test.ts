@@ -4,11 +4,9 @@
 import { addEvidence } from '../../src/app/evidence';
 import { createNewInspection, saveTexts, startFollowUpOf } from '../../src/app/inspections';
 import { addRecommendation, saveOverride } from '../../src/app/national';
-import type { Actor } from '../../src/domain/access';
-import { AppError } from '../../src/errors';
 import { getInspection, loadSnapshot } from '../../src/store/inspections.store';
-import { findUserByEmail } from '../../src/store/users.store';
 import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
+import { actorOf as actorFor, thrown } from '../helpers/use-cases';
 import { dbFingerprint, storedFiles } from '../helpers/db-state';
 
 let ctx: TestCtx;
@@ -22,16 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.cleanup());
 
-const actorOf = (who: keyof typeof USERS): Actor => {
-  const u = findUserByEmail(ctx.db, USERS[who].email)!;
-  return { id: u.id, email: u.email, role: u.role };
-};
-
-/** The error a call throws (it must throw one). */
-function thrown(fn: () => unknown): AppError {
-  try { fn(); } catch (e) { if (e instanceof AppError) return e; throw e; }
-  throw new Error('expected an AppError');
-}
+const actorOf = (who: keyof typeof USERS) => actorFor(ctx, who);
 
 const evidenceFields = { type: 'document' as const, title: 'Jaarverslag', dateFrom: null, dateTo: null, party: '', units: [], description: '', wederhoor: null };
 

@@ -2,26 +2,15 @@
 // rules hold whoever calls them, the web form or the command line.
 import { OPERATOR } from '../../src/app/operator';
 import { addUser, changeRole, setActive } from '../../src/app/users';
-import type { Actor } from '../../src/domain/access';
-import { AppError } from '../../src/errors';
-import { findUserByEmail } from '../../src/store/users.store';
 import { addUsers, makeCtx, TEST_PASSWORD, TestCtx, USERS } from '../helpers/context';
+import { actorOf as actorFor, thrown } from '../helpers/use-cases';
 import { dbFingerprint } from '../helpers/db-state';
 
 let ctx: TestCtx;
 beforeAll(async () => { ctx = makeCtx(); await addUsers(ctx); });
 afterAll(() => ctx.cleanup());
 
-const actorOf = (who: keyof typeof USERS): Actor => {
-  const u = findUserByEmail(ctx.db, USERS[who].email)!;
-  return { id: u.id, email: u.email, role: u.role };
-};
-
-/** The error a call throws (it must throw one). */
-function thrown(fn: () => unknown): AppError {
-  try { fn(); } catch (e) { if (e instanceof AppError) return e; throw e; }
-  throw new Error('expected an AppError');
-}
+const actorOf = (who: keyof typeof USERS) => actorFor(ctx, who);
 
 describe('account use cases', () => {
   test('when a beheerder changes their own role through the use case, then invalid with field role and nothing changes', () => {
