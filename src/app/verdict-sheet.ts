@@ -2,6 +2,7 @@
 // criterion), filled in offline and uploaded again. An upload is checked as a whole – any problem
 // and nothing is applied – and shown as a preview before it is applied; a row whose cell was saved
 // by someone after the download is a conflict and is left alone. The web and the CLI both use these.
+import { markdownProblem } from '../domain/markdown-shape';
 import crypto from 'node:crypto';
 // Loaded at the first sheet, not at start (see src/reports/compare-export.ts).
 import type ExcelJS from 'exceljs';
@@ -178,7 +179,10 @@ const rawRow = z.object({
   criterion: z.string().trim().min(1, 'het criterium ontbreekt'),
   unit: z.string().trim().min(1, 'de eenheid ontbreekt'),
   verdict: z.string().trim(),
-  motivation: z.string().max(50_000, 'de motivering is langer dan 50.000 tekens'),
+  motivation: z.string().max(50_000, 'de motivering is langer dan 50.000 tekens').superRefine((t, c) => {
+    const problem = markdownProblem(t);
+    if (problem) c.addIssue({ code: 'custom', message: problem });
+  }),
   workflow: z.string().trim(),
   version: z.number({ error: 'de versie is geen getal; wijzig deze kolom niet' }).int(),
   cell: z.number({ error: 'het cel-id is geen getal; wijzig deze kolom niet' }).int(),

@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { configError, conflict, integrityError, invalid } from '../errors';
 import { verifyChangeLog } from '../store/changelog';
-import { DB_FILE, filesDir, schemaVersion } from '../store/db';
+import { DB_FILE, ensurePrivateDir, filesDir, makeDatabasePrivate, makePrivate, PRIVATE_FILE_MODE, schemaVersion } from '../store/db';
 import { LATEST_VERSION } from '../store/migrations';
 import { contextFrom, Io } from './io';
 
@@ -51,6 +51,24 @@ function sha256File(file: string): string {
 
 const isDatabaseFile = (target: string) => /\.(sqlite|sqlite3|db)$/i.test(target);
 
+/**
+ * The online backup into `file`, readable by this account only (a backup holds what the data
+ * directory holds): the file is made 0600 and empty before SQLite writes into it, so it is never
+ * readable by others, not even while the copy runs.
+ */
+async function privateBackup(ctx: { db: Database.Database }, file: string): Promise<void> {
+  fs.writeFileSync(file, '', { flag: 'wx', mode: PRIVATE_FILE_MODE });
+  makePrivate(file);
+  await ctx.db.backup(file);
+  makeDatabasePrivate(file);
+}
+
+/** Copy a file and make the copy private (copyFile keeps the source's mode). */
+function privateCopy(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  makePrivate(to);
+}
+
 export async function backupCommand(io: Io, target: string, opts: { data?: string; criteria?: string }): Promise<void> {
   const dest = path.resolve(target);
   if (fs.existsSync(dest)) throw conflict(`${target} bestaat al; kies een nieuwe naam.`);
@@ -59,14 +77,15 @@ export async function backupCommand(io: Io, target: string, opts: { data?: strin
   const tmp = `${dest}.part-${process.pid}`;
   try {
     if (isDatabaseFile(dest)) {
-      await ctx.db.backup(tmp);
+      await privateBackup(ctx, tmp);
       fs.renameSync(tmp, dest);
       io.out(`Back-up van de database geschreven naar ${target} (zonder bronbestanden; gebruik een mapnaam voor een volledige back-up).`);
       return;
     }
-    fs.mkdirSync(path.join(tmp, 'files'), { recursive: true });
+    ensurePrivateDir(tmp);
+    ensurePrivateDir(path.join(tmp, 'files'));
     const dbCopy = path.join(tmp, DB_FILE);
-    await ctx.db.backup(dbCopy);
+    await privateBackup(ctx, dbCopy);
     // The copy is a single self-contained file; read its facts from the copy itself.
     const copy = new Database(dbCopy, { readonly: true });
     let facts: { schemaVersion: number; entries: number; lastHash: string };
@@ -84,7 +103,7 @@ export async function backupCommand(io: Io, target: string, opts: { data?: strin
     const source = filesDir(ctx.dataDir);
     for (const name of fs.readdirSync(source).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort()) {
       const to = path.join(tmp, 'files', name);
-      fs.copyFileSync(path.join(source, name), to);
+      privateCopy(path.join(source, name), to);
       files.push({ path: `files/${name}`, sha256: sha256File(to), size: fs.statSync(to).size });
     }
     const manifest: Manifest = {
@@ -96,7 +115,8 @@ export async function backupCommand(io: Io, target: string, opts: { data?: strin
       changeLog: { entries: facts.entries, lastHash: facts.lastHash },
       files,
     };
-    fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
+    fs.writeFileSync(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { mode: PRIVATE_FILE_MODE });
+    makePrivate(path.join(tmp, MANIFEST));
     fs.renameSync(tmp, dest);
     io.out(`Back-up geschreven naar ${target}: database (${facts.entries} logregels), ${files.length} bronbestanden, ${MANIFEST}.`);
   } catch (e) {
@@ -181,9 +201,11 @@ export function restoreCommand(io: Io, backup: string, opts: z.infer<typeof rest
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.restore-${process.pid}`);
   fs.rmSync(tmp, { recursive: true, force: true });
   try {
-    fs.mkdirSync(path.join(tmp, 'files'), { recursive: true });
-    fs.copyFileSync(path.join(backupDir, DB_FILE), path.join(tmp, DB_FILE));
-    for (const f of m.files) fs.copyFileSync(inside(backupDir, f.path), path.join(tmp, f.path));
+    // The restored folder is a data directory: 0700, its files 0600, as openDatabase makes them.
+    ensurePrivateDir(tmp);
+    ensurePrivateDir(path.join(tmp, 'files'));
+    privateCopy(path.join(backupDir, DB_FILE), path.join(tmp, DB_FILE));
+    for (const f of m.files) privateCopy(inside(backupDir, f.path), path.join(tmp, f.path));
     // Check the copies, not the originals: what ends up in place is what was checked.
     checkFile(tmp, m.database);
     for (const f of m.files) checkFile(tmp, f);

@@ -1,5 +1,7 @@
 // Judge an uploaded file's type from its bytes, never from its name, and check that the name's
 // extension agrees. ZIP-based office formats are told apart by the names of their entries.
+import { stripFormatting } from './names';
+
 export type FileKind = 'pdf' | 'png' | 'jpeg' | 'gif' | 'docx' | 'xlsx' | 'odt' | 'text';
 
 export const KIND_MIME: Record<FileKind, string> = {
@@ -99,12 +101,14 @@ export function kindOfExtension(name: string): FileKind | null {
 
 /**
  * The name to keep for display and download: the last path segment, without control characters
- * or leading dots. Returns null when nothing usable remains or the name held control characters.
+ * or leading dots, and without invisible format characters (bidi controls would show
+ * `invoice\u202egpj.txt` as "invoicetxt.jpg"; src/files/names.ts). Returns null when nothing
+ * usable remains or the name held control characters.
  */
 export function safeDisplayName(raw: string): string | null {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) return null;
-  const base = raw.split(/[/\\]/).pop() ?? '';
+  const base = stripFormatting(raw).split(/[/\\]/).pop() ?? '';
   const cleaned = base.replace(/^\.+/, '').trim().slice(0, 200);
   return cleaned === '' ? null : cleaned;
 }

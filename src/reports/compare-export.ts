@@ -1,7 +1,7 @@
 // The comparison as CSV and as a spreadsheet. Both are built from flatRows(), so they hold the
 // same rows; the spreadsheet adds a sheet per toezegging (per unit and nationally) and colours
 // the verdict and direction cells, always next to the words.
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../files/csv';
 // Loaded at the first spreadsheet, not at start: exceljs adds ~0.7 s to every server start.
 import type ExcelJS from 'exceljs';
 import type { Catalogue, Rank } from '../domain/checklist';
@@ -15,7 +15,7 @@ import { checklistTitle } from './compare.model';
 /** UTF-8 with BOM and semicolons: what Dutch spreadsheet programs open correctly by double-click. */
 export function comparisonCsv(cmp: Comparison, catalogue: Catalogue): string {
   const rows = flatRows(cmp, catalogue);
-  return '\ufeff' + stringify(rows, { header: true, delimiter: ';', columns: ROW_COLUMNS.map(([key]) => ({ key, header: key })) });
+  return csvText(rows, ROW_COLUMNS.map(([key]) => ({ key, header: key })));
 }
 
 const RANK_FILL: Record<Rank | 'none', string> = { positive: 'FFE3F1E4', partial: 'FFFFF1CC', negative: 'FFFBE3E1', none: 'FFECEFF1' };

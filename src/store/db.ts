@@ -18,11 +18,46 @@ export function filesDir(dataDir: string): string {
   return path.join(dataDir, 'files');
 }
 
+// The data holds password hashes, interview reports and personal data: only the account that runs
+// Toetsing may read it, whatever the umask. Folders are 0700 and files 0600, set explicitly (a
+// `mode` at creation is filtered through the umask); SQLite gives the -wal and -shm files the
+// database file's own mode.
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** chmod, except where we may not (another account reading the data) or the file is not there. */
+function chmodIfOwn(target: string, mode: number): void {
+  try {
+    fs.chmodSync(target, mode);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'EACCES' && code !== 'ENOENT') throw e;
+  }
+}
+
+/** Create `dir` (and missing parents) readable by this account only; an existing one is tightened. */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  chmodIfOwn(dir, PRIVATE_DIR_MODE);
+}
+
+/** Make a file this process wrote readable by this account only. */
+export function makePrivate(file: string): void {
+  chmodIfOwn(file, PRIVATE_FILE_MODE);
+}
+
+/** The database file with its WAL and shared-memory files, made private. */
+export function makeDatabasePrivate(dbFile: string): void {
+  for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) makePrivate(f);
+}
+
 /** Open (creating when needed) the database in `dataDir` and bring its schema up to date. */
 export function openDatabase(dataDir: string, options: { readonly?: boolean } = {}): DB {
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.mkdirSync(filesDir(dataDir), { recursive: true });
+  ensurePrivateDir(dataDir);
+  ensurePrivateDir(filesDir(dataDir));
   const db = new Database(databasePath(dataDir), { readonly: options.readonly ?? false });
+  // Before the first statement: the WAL and -shm files that configure() creates copy this mode.
+  makeDatabasePrivate(databasePath(dataDir));
   try {
     configure(db);
     if (!options.readonly) migrate(db);

@@ -8,7 +8,7 @@ import type { EvidenceRecord } from '../domain/inspection';
 import type { EvidenceType, Wederhoor } from '../domain/vocabulary';
 import { logChange } from './changelog';
 import type { DB } from './db';
-import { filesDir, nowIso } from './db';
+import { filesDir, makePrivate, nowIso, PRIVATE_FILE_MODE } from './db';
 import { assertEditable, evidenceFromRow } from './inspections.store';
 
 export interface EvidenceInput {
@@ -44,7 +44,8 @@ export function storeFileBytes(dataDir: string, bytes: Buffer): string {
   const target = path.join(filesDir(dataDir), sha256);
   if (!fs.existsSync(target)) {
     const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+    fs.writeFileSync(tmp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+    makePrivate(tmp);
     fs.renameSync(tmp, target);
   }
   return sha256;

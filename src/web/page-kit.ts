@@ -2,6 +2,7 @@
 // state that pages hand to their views (which form failed, its messages, the user's input, and a
 // conflicting stored version).
 import { z } from 'zod';
+import { markdownProblem } from '../domain/markdown-shape';
 import type { FieldErrors } from './forms';
 
 export const isoDateOrEmpty = z
@@ -25,7 +26,11 @@ export const versionField = z
 export const idField = (what: string) => z.string().regex(/^\d{1,12}$/, `Kies ${what}.`).transform(Number);
 
 export const textField = (label: string, max: number, required = false) => {
-  const base = z.string().max(max, `${label} mag hoogstens ${max} tekens zijn.`);
+  // Every long text is markdown somewhere; a shape too costly to render is refused at save.
+  const base = z.string().max(max, `${label} mag hoogstens ${max} tekens zijn.`).superRefine((s, c) => {
+    const problem = markdownProblem(s);
+    if (problem) c.addIssue({ code: 'custom', message: problem });
+  });
   return required ? base.trim().min(1, `${label} is verplicht.`) : base;
 };
 

@@ -3,6 +3,7 @@
 // route shows it next to the file field with the rest of the user's input kept.
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
+import { stripFormatting } from '../files/names';
 
 /** Largest evidence file accepted. */
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
@@ -31,6 +32,9 @@ export function parseUpload(req: Request, res: Response, next: NextFunction): vo
           : 'Het bestand kon niet worden ontvangen. Probeer het opnieuw.');
       if (!req.body) req.body = {};
     }
+    // The name as every later step sees it (the checks, the stored name, a preview): without
+    // bidi controls and other invisible format characters. Control characters stay, to be refused.
+    if (req.file) req.file.originalname = stripFormatting(req.file.originalname);
     next();
   });
 }
