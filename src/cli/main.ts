@@ -12,6 +12,7 @@ import { exportInspection, importInspection } from '../app/documents';
 import { openInspectionRef } from '../app/inspection-access';
 import { OPERATOR } from '../app/operator';
 import { addUser, checkNewUser } from '../app/users';
+import { resetSecondFactorByEmail } from '../app/totp';
 import { ensureDemoAccounts, formatAccounts } from './demo-accounts';
 import { loadDemo } from '../demo/load';
 import { Io, processIo, promptHidden, readAll, withContext, withDataOption, writeAtomically } from './io';
@@ -118,6 +119,12 @@ export function buildProgram(io: Io): Command {
   withDataOption(user.command('list').description('toon de accounts'))
     .action(typedAction({ args: noArguments, options: dataOptions }, (_, opts) => withContext(opts, (ctx) => {
       for (const u of listUsers(ctx.db)) io.out(`${u.email.padEnd(36)} ${u.role.padEnd(10)} ${u.active ? 'actief' : 'uitgeschakeld'}`);
+    })));
+  // The way back in for a sole beheerder who lost both phone and recovery codes.
+  withDataOption(user.command('reset-2fa').description('herstel de tweede factor van een account (telefoon en herstelcodes kwijt)').argument('<email>', 'e-mailadres'))
+    .action(typedAction({ args: oneArgument, options: dataOptions }, ([email], opts) => withContext(opts, (ctx) => {
+      const u = resetSecondFactorByEmail(ctx, OPERATOR, email);
+      io.out(`Tweede factor van ${u.email} hersteld; bij de volgende keer inloggen wordt die opnieuw ingesteld.`);
     })));
 
   withDataOption(program.command('export').description('exporteer een onderzoek als JSON-document').argument('<onderzoek>', 'id of sleutel'))

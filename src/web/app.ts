@@ -73,6 +73,8 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
   // every response body (2 MB for a 6,000-cell matrix).
   app.set('etag', false);
   app.set('secureCookies', options.secureCookies ?? false);
+  // For test helpers that reset state kept in the app's database (resetLoginLimits).
+  app.set('ctx', ctx);
   app.locals.h = screenHelpers(ctx.catalogue);
   app.locals.catalogue = ctx.catalogue;
 
@@ -94,7 +96,8 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
         },
       },
       crossOriginEmbedderPolicy: false,
-      strictTransportSecurity: options.secureCookies ? undefined : false,
+      // Served over HTTPS (see config.ts): browsers then refuse plain HTTP for a year, subdomains too.
+      strictTransportSecurity: options.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
     }),
   );
   app.use((_req, res, next) => { res.setHeader('Cache-Control', 'no-store'); next(); });

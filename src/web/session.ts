@@ -10,8 +10,18 @@ import { forbidden } from '../errors';
 import { destroySession, IDLE_TIMEOUT_MS, touchSession } from '../store/sessions.store';
 import { getUser } from '../store/users.store';
 
+/**
+ * Cookie names. Over HTTPS they carry the `__Host-` prefix, which browsers accept only with
+ * Secure, Path=/ and no Domain: a sibling subdomain or a plain-HTTP page cannot set or shadow
+ * them. Over plain HTTP (local use, tests) a browser refuses such a cookie, so the plain name.
+ */
 export const SESSION_COOKIE = 'toetsing_sid';
 export const LOGIN_CSRF_COOKIE = 'toetsing_lc';
+export const SECURE_SESSION_COOKIE = '__Host-toetsing';
+export const SECURE_LOGIN_CSRF_COOKIE = '__Host-toetsing-lc';
+
+export const sessionCookieName = (secure: boolean) => (secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+export const loginCsrfCookieName = (secure: boolean) => (secure ? SECURE_LOGIN_CSRF_COOKIE : LOGIN_CSRF_COOKIE);
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -20,6 +30,8 @@ declare global {
       ctx: Ctx;
       user: (Actor & { name: string }) | null;
       sessionToken: string | null;
+      /** The public handle of the request's session ("deze sessie" on Mijn account). */
+      sessionHandle: string | null;
       csrfToken: string | null;
       /**
        * The request's cookies, parsed once by the session middleware. Not `req.cookies`: Express's
@@ -30,8 +42,14 @@ declare global {
   }
 }
 
+/** Never a Domain attribute: the cookie stays with the host that set it (and `__Host-` demands it). */
 export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}) };
+}
+
+/** The Set-Cookie value that removes the session cookie. */
+export function clearSessionCookie(secure: boolean): string {
+  return serialize(sessionCookieName(secure), '', { ...cookieOptions(secure), maxAge: 0 });
 }
 
 export function sessionMiddleware(ctx: Ctx, secure: boolean) {
@@ -40,8 +58,9 @@ export function sessionMiddleware(ctx: Ctx, secure: boolean) {
     req.cookieValues = parseCookie(req.headers.cookie ?? '');
     req.user = null;
     req.sessionToken = null;
+    req.sessionHandle = null;
     req.csrfToken = null;
-    const token = req.cookieValues[SESSION_COOKIE];
+    const token = req.cookieValues[sessionCookieName(secure)];
     if (token) {
       const s = touchSession(ctx.db, token);
       if (s) {
@@ -49,12 +68,13 @@ export function sessionMiddleware(ctx: Ctx, secure: boolean) {
         if (u?.active) {
           req.user = { id: u.id, email: u.email, role: u.role, name: u.name };
           req.sessionToken = token;
+          req.sessionHandle = s.handle;
           req.csrfToken = s.csrf_token;
         } else {
           destroySession(ctx.db, token);
         }
       }
-      if (!req.user) res.append('Set-Cookie', serialize(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
+      if (!req.user) res.append('Set-Cookie', clearSessionCookie(secure));
     }
     res.locals.user = req.user;
     res.locals.csrfToken = req.csrfToken;

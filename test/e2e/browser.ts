@@ -6,6 +6,7 @@ import puppeteer, { Browser, Page } from 'puppeteer';
 import { buildApp } from '../../src/web/app';
 import { resetLoginLimits } from '../../src/web/routes/auth.routes';
 import { addUsers, makeCtx, TEST_PASSWORD, TestCtx } from '../helpers/context';
+import { passSecondFactorInBrowser } from '../helpers/second-factor';
 
 export interface Running {
   ctx: TestCtx;
@@ -56,6 +57,8 @@ export async function loginAs(r: Running, page: Page, email: string): Promise<vo
   await page.type('#email', email);
   await page.type('#password', TEST_PASSWORD);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  // A beheerder sets up the second factor at the first sign-in and enters a code at later ones.
+  await passSecondFactorInBrowser(page, email);
 }
 
 /** Submit the form that holds `selector` and wait for the next page. */

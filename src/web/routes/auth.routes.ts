@@ -1,39 +1,26 @@
-// Login and logout: the login form, its CSRF token, the address limit and the cookies live here;
-// the account rules (one answer for an unknown account and a wrong password, the per-account
-// limit, a fresh session at every login) are the use case's (src/app/auth.ts).
+// Login and logout: the login form, its CSRF token and the cookies live here; the account rules
+// (one answer for an unknown account and a wrong password, the throttles per account and per
+// address, a fresh session at every login) are the use case's (src/app/auth.ts).
 import crypto from 'node:crypto';
 import { serialize } from 'cookie';
-import type { Request, Response } from 'express';
-import rateLimit, { MemoryStore } from 'express-rate-limit';
+import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
-import { resetAccountLimits, signIn, signOut } from '../../app/auth';
+import type { Ctx } from '../../context';
+import { resetThrottles, signIn, signOut } from '../../app/auth';
 import { unauthenticated } from '../../errors';
 import { parseForm } from '../forms';
 import { EVERY_ROLE, RouteDef } from '../route-table';
-import { cookieOptions, LOGIN_CSRF_COOKIE, SESSION_COOKIE, tokensEqual } from '../session';
+import { clearSessionCookie, cookieOptions, loginCsrfCookieName, sessionCookieName, tokensEqual } from '../session';
+import { loginPageOptions } from './oidc.routes';
+import { pendingOf, secondStepNotice, setPendingCookie, stepPath } from './totp.routes';
 
-/** Failed logins per address; kept here so tests (and only tests) can start from zero. */
-const addressStore = new MemoryStore();
-
-export function resetLoginLimits(): void {
-  resetAccountLimits();
-  void addressStore.resetAll();
+/** Forget the sign-in throttles of an app's database, so tests (and only tests) can start from zero. */
+export function resetLoginLimits(app?: Express): void {
+  const ctx = app?.get('ctx') as Ctx | undefined;
+  if (ctx) resetThrottles(ctx);
 }
 
-const REFUSAL_STATUS = { locked: 429, bad_login: 401 } as const;
-
-const perAddress = rateLimit({
-  windowMs: 15 * 60 * 1000,
-  limit: 30,
-  // Count failed attempts only: colleagues behind one address logging in all day are no attack.
-  skipSuccessfulRequests: true,
-  store: addressStore,
-  standardHeaders: 'draft-7',
-  legacyHeaders: false,
-  handler: (_req, res) => {
-    res.status(429).render('auth/login', { title: 'Inloggen', error: 'Te veel inlogpogingen vanaf dit adres. Probeer het over een kwartier opnieuw.', email: '', loginCsrf: '', terug: '/' });
-  },
-});
+const REFUSAL_STATUS = { throttled: 429, bad_login: 401 } as const;
 
 const loginSchema = z
   .object({
@@ -48,22 +35,24 @@ const loginSchema = z
 const wantsJson = (req: Request) => req.get('accept')?.includes('application/json') === true;
 
 /** Only local paths: never redirect to another site after login. */
-function safeReturn(p: unknown): string {
+export function safeReturn(p: unknown): string {
   return typeof p === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(p) && !p.startsWith('/logout') ? p : '/';
 }
 
 function showLogin(req: Request, res: Response, status: number, extra: { error?: string; email?: string; errors?: Record<string, string> } = {}) {
   const secure = Boolean(req.app.get('secureCookies'));
   const loginCsrf = crypto.randomBytes(24).toString('base64url');
-  res.append('Set-Cookie', serialize(LOGIN_CSRF_COOKIE, loginCsrf, cookieOptions(secure, 3600)));
+  res.append('Set-Cookie', serialize(loginCsrfCookieName(secure), loginCsrf, cookieOptions(secure, 3600)));
   res.status(status).render('auth/login', {
     title: 'Inloggen',
     loginCsrf,
     terug: safeReturn(req.query.terug ?? (req.body as Record<string, unknown> | undefined)?.terug),
     email: extra.email ?? '',
-    error: extra.error ?? null,
+    error: extra.error ?? secondStepNotice(req),
     errors: extra.errors ?? {},
     expired: req.query.verlopen === '1',
+    // The organisation's OpenID provider (src/web/routes/oidc.routes.ts): its button, and whether the password form is there.
+    ...loginPageOptions(req),
   });
 }
 
@@ -74,7 +63,10 @@ export const authRoutes: RouteDef[] = [
     access: 'public',
     summary: 'inlogpagina',
     handler: (req, res) => {
+      const pending = req.user ? null : pendingOf(req);
       if (req.user) res.redirect(303, '/');
+      // Between the password and the second factor: back to that step (enrolment for a beheerder without one).
+      else if (pending) res.redirect(303, stepPath(pending.challenge.purpose));
       else showLogin(req, res, 200);
     },
   },
@@ -82,27 +74,46 @@ export const authRoutes: RouteDef[] = [
     method: 'post',
     path: '/login',
     access: 'public',
-    before: [perAddress],
     summary: 'inloggen',
     handler: async (req, res) => {
+      // TOETSING_LOCAL_PASSWORDS=0: only the organisation's OpenID provider signs users in.
+      if (!loginPageOptions(req).localPasswords) {
+        showLogin(req, res, 403, { error: 'Inloggen met een wachtwoord staat uit. Log in via de knop hieronder.' });
+        return;
+      }
       const form = parseForm(loginSchema, req.body);
       if (!form.ok) {
         showLogin(req, res, 400, { errors: form.errors, email: typeof form.values.email === 'string' ? form.values.email : '' });
         return;
       }
       // Login CSRF: the form's token must match the cookie set with the form (double submit).
-      if (!tokensEqual(form.data.lc, req.cookieValues[LOGIN_CSRF_COOKIE])) {
+      const secure = Boolean(req.app.get('secureCookies'));
+      if (!tokensEqual(form.data.lc, req.cookieValues[loginCsrfCookieName(secure)])) {
         showLogin(req, res, 403, { error: 'Het inlogformulier is verlopen. Probeer het opnieuw.', email: form.data.email });
         return;
       }
-      const signedIn = await signIn(req.ctx, { email: form.data.email, password: form.data.password, previousToken: req.cookieValues[SESSION_COOKIE] });
+      const signedIn = await signIn(req.ctx, {
+        email: form.data.email,
+        password: form.data.password,
+        // The socket's address: 'trust proxy' is off, so a client cannot pick one with X-Forwarded-For.
+        address: req.ip ?? req.socket.remoteAddress ?? '',
+        userAgent: req.get('user-agent') ?? '',
+        previousToken: req.cookieValues[sessionCookieName(secure)],
+        returnTo: safeReturn(form.data.terug),
+      });
       if (!signedIn.ok) {
+        if (signedIn.refusal === 'throttled') res.setHeader('Retry-After', String(signedIn.retryAfterSeconds));
         showLogin(req, res, REFUSAL_STATUS[signedIn.refusal], { error: signedIn.message, email: form.data.email });
         return;
       }
-      const secure = Boolean(req.app.get('secureCookies'));
-      res.append('Set-Cookie', serialize(SESSION_COOKIE, signedIn.token, cookieOptions(secure)));
-      res.append('Set-Cookie', serialize(LOGIN_CSRF_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
+      if (signedIn.secondFactor) {
+        // The password was right; the code (or enrolment) comes next: src/web/routes/totp.routes.ts.
+        setPendingCookie(req, res, signedIn.pendingToken);
+        res.redirect(303, stepPath(signedIn.secondFactor));
+        return;
+      }
+      res.append('Set-Cookie', serialize(sessionCookieName(secure), signedIn.token, cookieOptions(secure)));
+      res.append('Set-Cookie', serialize(loginCsrfCookieName(secure), '', { ...cookieOptions(secure), maxAge: 0 }));
       res.redirect(303, safeReturn(form.data.terug));
     },
   },
@@ -114,8 +125,7 @@ export const authRoutes: RouteDef[] = [
     handler: (req, res) => {
       if (!req.sessionToken) throw unauthenticated('Niet ingelogd');
       signOut(req.ctx, req.sessionToken);
-      const secure = Boolean(req.app.get('secureCookies'));
-      res.append('Set-Cookie', serialize(SESSION_COOKIE, '', { ...cookieOptions(secure), maxAge: 0 }));
+      res.append('Set-Cookie', clearSessionCookie(Boolean(req.app.get('secureCookies'))));
       res.redirect(303, '/login');
     },
   },

@@ -1,6 +1,8 @@
 // User administration for beheerders: parse the form, call the use case (src/app/users.ts), render.
 import { z } from 'zod';
 import { addUser, changeRole, newUserSchema, roleField, setActive, usersView } from '../../app/users';
+import { liftThrottle, throttlesView } from '../../app/auth';
+import { totpOverview } from '../../app/totp';
 import { Hc, idParam, runForm, userForm, withUser } from '../handler';
 import { FormState, noForm } from '../page-kit';
 import { ADMINS, RouteDef } from '../route-table';
@@ -9,12 +11,20 @@ const SAVED = '/beheer/gebruikers?opgeslagen=1';
 
 const roleSchema = z.object({ role: roleField }).strict();
 const activeSchema = z.object({ active: z.enum(['0', '1'], { error: 'Ongeldige keuze.' }) }).strict();
+const throttleSchema = z.object({
+  soort: z.enum(['account', 'address'], { error: 'Ongeldige keuze.' }),
+  sleutel: z.string().min(1, 'Ongeldige keuze.').max(300, 'Ongeldige keuze.'),
+}).strict();
 
 function renderUsers(hc: Hc, status: number, form: FormState) {
   // A password typed into the form is never sent back.
   const values = { ...form.values };
   delete values.password;
-  hc.res.status(status).render('users/index', { title: 'Gebruikers', ...usersView(hc.ctx, hc.user), form: { ...form, values }, saved: hc.req.query.opgeslagen === '1' });
+  hc.res.status(status).render('users/index', {
+    title: 'Gebruikers', ...usersView(hc.ctx, hc.user), throttles: throttlesView(hc.ctx, hc.user), form: { ...form, values },
+    saved: hc.req.query.opgeslagen === '1', throttleLifted: hc.req.query.opgeheven === '1',
+    totpOn: totpOverview(hc.ctx, hc.user),
+  });
 }
 
 const targetId = (hc: Hc) => idParam(hc.req, 'userId', 'Gebruiker niet gevonden');
@@ -62,5 +72,17 @@ export const userRoutes: RouteDef[] = [
       act: (h, data) => { setActive(h.ctx, h.user, { userId: targetId(h), active: data.active === '1' }); return SAVED; },
       render: renderUsers,
     })),
+  },
+  {
+    method: 'post',
+    path: '/beheer/gebruikers/inlogbeperking/opheffen',
+    access: ADMINS,
+    summary: 'inlogbeperking van een account of adres opheffen',
+    handler: userForm({
+      key: 'throttle',
+      schema: throttleSchema,
+      act: (hc, data) => { liftThrottle(hc.ctx, hc.user, { kind: data.soort, key: data.sleutel }); return '/beheer/gebruikers?opgeheven=1'; },
+      render: renderUsers,
+    }),
   },
 ];
