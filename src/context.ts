@@ -3,6 +3,7 @@
 import type { Catalogue } from './domain/checklist';
 import { loadCatalogue } from './criteria';
 import { openDatabase, DB } from './store/db';
+import { ensureOutlines } from './app/outline';
 
 export interface Ctx {
   db: DB;
@@ -13,5 +14,8 @@ export interface Ctx {
 export function openContext(dataDir: string, criteriaDir?: string): Ctx {
   const catalogue = loadCatalogue(criteriaDir);
   const db = openDatabase(dataDir);
-  return { db, catalogue, dataDir };
+  const ctx = { db, catalogue, dataDir };
+  // Inspections from before report outlines get theirs now, from their texts (a no-op afterwards).
+  ensureOutlines(ctx);
+  return ctx;
 }

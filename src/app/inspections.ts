@@ -1,9 +1,8 @@
 // Inspections as a whole: the overview of every inspection, starting a new one or a follow-up,
-// the inspection home, and its texts, period and team. Whoever calls, an inspector who sets a
+// the inspection home, and its title, period and team. Whoever calls, an inspector who sets a
 // team leaves themself on it (else they could no longer edit what they just saved).
 import type { Ctx } from '../context';
 import { Actor, canCreateInspection, onTeam } from '../domain/access';
-import { INSPECTION_TEXT_KEYS, InspectionTexts } from '../domain/document';
 import { inspectionStatus } from '../domain/status';
 import { forbidden, invalid } from '../errors';
 import { rolledView, UNITS } from '../present';
@@ -123,15 +122,18 @@ export function startFollowUpOf(ctx: Ctx, actor: Actor, previousId: number, inpu
   return startFollowUp(ctx.db, ctx.catalogue, actor.email, previous.id, input);
 }
 
-/** The texts page: the inspection (opened for editing), who can be on its team, and which texts it has. */
+/**
+ * The page with the inspection's data (title, year, fieldwork, team): the inspection (opened for
+ * editing) and who can be on its team. The report's texts are the outline's sections now
+ * (src/app/outline.ts); the old texts only seeded the default outline.
+ */
 export function textsPage(ctx: Ctx, actor: Actor, inspectionId: number) {
   const inspection = openInspection(ctx, actor, inspectionId, 'edit');
-  return { inspection, teamChoices: teamChoices(ctx, inspection.team), textKeys: INSPECTION_TEXT_KEYS };
+  return { inspection, teamChoices: teamChoices(ctx, inspection.team) };
 }
 
 export interface TextsChange extends Period {
   team: string[];
-  texts: InspectionTexts;
   /** The version the user started from. */
   version: number;
 }

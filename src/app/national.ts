@@ -1,5 +1,5 @@
 // The national level of an inspection: roll-ups per toezegging with their counts, findings per
-// criterion, deelconclusies, overrides with a motivation, the overall conclusion, recommendations,
+// criterion, deelconclusies, overrides with a motivation, recommendations,
 // and for a follow-up what became of the predecessor's recommendations. Every text is saved
 // against the version the user saw (the store refuses a stale one).
 // Each change opens the inspection itself for editing, so the team and status rules hold for
@@ -13,7 +13,7 @@ import { inspectionStatus } from '../domain/status';
 import { NATIONAL, RecommendationFollowup } from '../domain/vocabulary';
 import { invalid, notFound } from '../errors';
 import { rolledView, UNITS } from '../present';
-import { loadSnapshot, updateInspection } from '../store/inspections.store';
+import { loadSnapshot } from '../store/inspections.store';
 import * as store from '../store/national.store';
 import { openInspection, rightsOn } from './inspection-access';
 import { rolledAt } from './matrix';
@@ -50,6 +50,9 @@ export function nationalPage(ctx: Ctx, actor: Actor, inspectionId: number) {
       groupTitle: groupTitle(r),
       followup: snapshot.followups.find((f) => f.recommendationRef === r.ref) ?? null,
     })),
+    // The overall conclusion is written in the report outline: the section that places the
+    // conclusions, else the one called so.
+    conclusionSection: snapshot.outline.find((s) => /^\s*\{\{\s*conclusies\s*\}\}\s*$/m.test(s.body)) ?? snapshot.outline.find((s) => s.title.trim().toLowerCase() === 'conclusies') ?? null,
     canEdit: rightsOn(actor, inspection).canEdit,
   };
 }
@@ -105,12 +108,6 @@ export function saveOverride(ctx: Ctx, actor: Actor, inspectionId: number, input
   const o = input.override;
   if (o && !checklist.scale.levels.some((l) => l.code === o.verdict)) throw invalid('Kies een oordeel.', 'verdict');
   store.saveOverride(ctx.db, actor.email, inspection.id, { scope: NATIONAL, checklist: input.checklist, group: input.group }, input.version, o);
-}
-
-/** The overall conclusion lives in the inspection's texts, so it is versioned with the inspection. */
-export function saveOverallConclusion(ctx: Ctx, actor: Actor, inspectionId: number, input: TextChange): void {
-  const inspection = openInspection(ctx, actor, inspectionId, 'edit');
-  updateInspection(ctx.db, actor.email, inspection.id, input.version, { texts: { conclusie: input.text } });
 }
 
 export function addRecommendation(ctx: Ctx, actor: Actor, inspectionId: number, input: { checklist: string; group: string; text: string }): number {

@@ -2,6 +2,7 @@
 // command, the national page and vaststelling alike.
 import { allCriteria, Checklist, NOT_ASSESSED } from './checklist';
 import type { InspectionSnapshot } from './inspection';
+import { outlineNeeds, outlineOf } from './outline';
 import { needsWederhoor, wederhoorFinished } from './vocabulary';
 
 export type BlockerKind =
@@ -10,7 +11,10 @@ export type BlockerKind =
   | 'geen_bron'
   | 'wederhoor_open'
   | 'override_zonder_motivatie'
-  | 'aanbeveling_open';
+  | 'aanbeveling_open'
+  | 'tekst_ontbreekt'
+  | 'deelconclusie_ontbreekt'
+  | 'bevinding_ontbreekt';
 
 export const BLOCKER_KIND_LABELS: Record<BlockerKind, string> = {
   niet_beoordeeld: 'Criterium niet beoordeeld',
@@ -19,6 +23,9 @@ export const BLOCKER_KIND_LABELS: Record<BlockerKind, string> = {
   wederhoor_open: 'Oordeel rust op gespreksverslag zonder afgerond wederhoor',
   override_zonder_motivatie: 'Afwijkend oordeel zonder motivering',
   aanbeveling_open: 'Opvolging van eerdere aanbeveling niet vastgelegd',
+  tekst_ontbreekt: 'Sectie van het rapport zonder tekst',
+  deelconclusie_ontbreekt: 'Deelconclusie ontbreekt',
+  bevinding_ontbreekt: 'Bevindingen bij een criterium ontbreken',
 };
 
 export interface Blocker {
@@ -33,6 +40,8 @@ export interface Blocker {
   criterion?: string;
   evidenceId?: number;
   recommendationRef?: string;
+  /** The report section the blocker is about. */
+  sectionId?: number;
 }
 
 export function findBlockers(snapshot: InspectionSnapshot, checklists: Map<string, Checklist>): Blocker[] {
@@ -98,6 +107,31 @@ export function findBlockers(snapshot: InspectionSnapshot, checklists: Map<strin
         message: `Aanbeveling ${r.ref} van het vorige onderzoek: opvolging nog niet vastgelegd`,
       });
     }
+  }
+  out.push(...reportBlockers(snapshot, checklists));
+  return out;
+}
+
+/** What the report's outline requires and is not written yet. */
+function reportBlockers(snapshot: InspectionSnapshot, checklists: Map<string, Checklist>): Blocker[] {
+  const ordered = snapshot.checklists.map((c) => checklists.get(c.id)).filter((c): c is Checklist => c !== undefined);
+  const needs = outlineNeeds(outlineOf(snapshot, ordered), ordered);
+  const out: Blocker[] = needs.emptySections.map(({ section, heading }) => ({
+    key: `tekst_ontbreekt:${section.id}`,
+    kind: 'tekst_ontbreekt' as const,
+    sectionId: section.id,
+    message: `Rapport, sectie "${heading}": nog geen tekst`,
+  }));
+  for (const c of needs.conclusions) {
+    if ((snapshot.conclusions.find((x) => x.checklist === c.checklist && x.group === c.group)?.text ?? '').trim() !== '') continue;
+    const group = checklists.get(c.checklist)?.groups.find((g) => g.id === c.group);
+    out.push({ key: `deelconclusie_ontbreekt:${c.checklist}:${c.group}`, kind: 'deelconclusie_ontbreekt', checklist: c.checklist, group: c.group, message: `Deelconclusie bij "${group?.title ?? c.group}" nog niet geschreven` });
+  }
+  for (const f of needs.findings) {
+    if ((snapshot.findings.find((x) => x.checklist === f.checklist && x.criterion === f.criterion)?.text ?? '').trim() !== '') continue;
+    const checklist = checklists.get(f.checklist);
+    const number = checklist?.groups.flatMap((g) => g.criteria).find((x) => x.id === f.criterion)?.number ?? f.criterion;
+    out.push({ key: `bevinding_ontbreekt:${f.checklist}:${f.criterion}`, kind: 'bevinding_ontbreekt', checklist: f.checklist, group: f.group, criterion: f.criterion, message: `${checklist?.shortTitle ?? f.checklist} ${number}: landelijke bevindingen nog niet geschreven` });
   }
   return out;
 }

@@ -10,6 +10,8 @@ import {
   WEDERHOOR,
   WORKFLOW,
 } from './vocabulary';
+import { kindFor, SECTION_KINDS } from './outline';
+import { markdownProblem } from './markdown-shape';
 
 export const DOCUMENT_FORMAT = 'toetsing-onderzoek';
 export const DOCUMENT_FORMAT_VERSION = 1;
@@ -17,7 +19,11 @@ export const DOCUMENT_FORMAT_VERSION = 1;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum als JJJJ-MM-DD');
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/, 'tijdstip als ISO 8601 (UTC)');
 const ref = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'een sleutel van letters, cijfers, . _ en -');
-const text = z.string().max(200_000);
+// Markdown: a shape too costly to render is refused here too, so an import cannot bring it in.
+const text = z.string().max(200_000).superRefine((s, c) => {
+  const problem = markdownProblem(s);
+  if (problem) c.addIssue({ code: 'custom', message: problem });
+});
 const line = z.string().max(500);
 // Only a malformed address gets the Dutch message; a wrong type or length keeps zod's own (as with z.string().email()).
 const email = z.email({ error: (issue) => (issue.code === 'invalid_format' ? 'geen geldig e-mailadres' : undefined) }).max(254);
@@ -80,6 +86,19 @@ export const verdictSchema = z
   })
   .strict();
 
+/** A section of the report outline (src/domain/outline.ts); the order of the list is the outline's. */
+export const sectionSchema = z
+  .object({
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    kind: z.enum(SECTION_KINDS).optional(),
+    title: line.trim().min(1, 'een sectie heeft een titel'),
+    body: text.default(''),
+    required: z.boolean().default(true),
+    marking: line.default(''),
+  })
+  .strict()
+  .transform((s) => ({ ...s, kind: kindFor(s.level, s.kind ?? (s.level === 1 ? 'hoofdstuk' : 'paragraaf')) }));
+
 export const documentSchema = z
   .object({
     format: z.literal(DOCUMENT_FORMAT),
@@ -127,6 +146,8 @@ export const documentSchema = z
       )
       .default([]),
     evidence: z.array(evidenceSchema).default([]),
+    /** The report outline; absent in documents from before outlines, which get the default. */
+    outline: z.array(sectionSchema).max(500).optional(),
     statistics: z
       .array(
         z

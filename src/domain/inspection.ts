@@ -1,6 +1,7 @@
 // The read model of one inspection, as the store loads it and as every domain rule, screen,
 // report and export consumes it. Plain data; ids are the database's.
 import type { InspectionTexts } from './document';
+import type { SectionRecord } from './outline';
 import type {
   EvidenceType,
   InspectionStatus,
@@ -114,4 +115,9 @@ export interface InspectionSnapshot extends InspectionSummary {
   predecessorRecommendations: RecommendationRecord[];
   followups: FollowupRecord[];
   statistics: StatisticRecord[];
+  /**
+   * The report outline as stored; empty for an inspection that has none (one finalised before
+   * outlines existed): readers use `outlineOf` (src/domain/outline.ts), which then gives the default.
+   */
+  outline: SectionRecord[];
 }

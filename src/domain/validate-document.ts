@@ -3,6 +3,7 @@
 import { allCriteria, Catalogue, isValidVerdict } from './checklist';
 import type { InspectionDocument } from './document';
 import { NATIONAL, needsWederhoor } from './vocabulary';
+import { bodyProblems, outlineShapeProblem } from './outline';
 
 export function documentProblems(doc: InspectionDocument, catalogue: Catalogue): string[] {
   const problems: string[] = [];
@@ -82,5 +83,13 @@ export function documentProblems(doc: InspectionDocument, catalogue: Catalogue):
     statKeys.add(key);
     if (s.unit && !knownUnits.has(s.unit)) problems.push(`statistics[${n}]: eenheid '${s.unit}' bestaat niet`);
   });
+  if (doc.outline) {
+    const shape = outlineShapeProblem(doc.outline);
+    if (shape) problems.push(`outline: ${shape}`);
+    const scope = { checklists: [...checklists.values()].filter((c) => c !== undefined), evidenceRefs };
+    doc.outline.forEach((s, n) => {
+      for (const p of bodyProblems(s.body, scope)) problems.push(`outline[${n}] ("${s.title}"): ${p}`);
+    });
+  }
   return problems;
 }

@@ -24,6 +24,9 @@ const ENTITY: Record<string, string> = {
   followup: 'Opvolging van aanbeveling',
   statistics: 'Klachtcijfers',
   blocker_acceptance: 'Aanvaarde blokkade',
+  section: 'Sectie van het rapport',
+  outline: 'Rapportopzet',
+  outline_order: 'Volgorde van de rapportopzet',
   user: 'Account',
 };
 
@@ -36,6 +39,7 @@ const ACTION: Record<string, string> = {
   revision: 'aangemaakt als nieuwe revisie',
   replace: 'vervangen',
   password: 'wachtwoord gewijzigd',
+  oidc_sign_in: 'ingelogd via OpenID Connect',
 };
 
 const FIELD: Record<string, string> = {
@@ -48,6 +52,7 @@ const FIELD: Record<string, string> = {
   finalisedAt: 'Vastgesteld op', reports: 'Opgeslagen rapporten', accepted: 'Aanvaarde blokkades', verdictId: 'Oordeel (cel)',
   evidenceId: 'Bron (nummer)', revision: 'Revisie', revisionOf: 'Revisie van', email: 'E-mailadres', predecessorId: 'Vorig onderzoek',
   illustrative: 'Illustratief', illustrativeNote: 'Toelichting illustratief', changed: 'Gewijzigd', date: 'Datum',
+  level: 'Niveau', kind: 'Soort', body: 'Tekst', required: 'Verplicht', marking: 'Markering', after: 'Na sectie (nummer)',
 };
 
 export interface HistoryItem {
@@ -113,7 +118,12 @@ export function historyItems(rows: ChangeRow[], catalogue: Catalogue, cells: Map
     const oldV = parse(row.old_value);
     const newV = parse(row.new_value);
     let changes: HistoryItem['changes'];
-    if (row.action === 'import') {
+    if (row.entity === 'outline' && row.action === 'create') {
+      // A whole outline at once: its headings say what it is, its bodies are in the sections' own entries.
+      const list = Array.isArray(newV) ? (newV as Array<{ title?: string }>) : [];
+      const titles = list.map((x) => x.title ?? '').join(', ');
+      changes = [{ field: 'Secties', old: '', new: `${list.length}: ${titles.length > MAX_TEXT ? `${titles.slice(0, MAX_TEXT)}…` : titles}` }];
+    } else if (row.action === 'import') {
       const doc = newV as { inspection?: { title?: string }; verdicts?: unknown[]; evidence?: unknown[] } | undefined;
       changes = [{ field: 'Document', old: '', new: `${doc?.inspection?.title ?? ''}: ${doc?.verdicts?.length ?? 0} oordelen, ${doc?.evidence?.length ?? 0} bronnen` }];
     } else {
@@ -131,7 +141,7 @@ export function historyItems(rows: ChangeRow[], catalogue: Catalogue, cells: Map
       actor: row.actor,
       what: `${ENTITY[row.entity] ?? row.entity} ${ACTION[row.action] ?? row.action}`,
       // Ids of cells and of the inspection itself say nothing to a reader; refs of texts do.
-      subject: `${['verdict', 'evidence_link', 'inspection', 'statistics', 'recommendation_order'].includes(row.entity) ? '' : row.entity_id}${where}`.replace(/^ · /, '').trim(),
+      subject: `${['verdict', 'evidence_link', 'inspection', 'statistics', 'recommendation_order', 'outline', 'outline_order'].includes(row.entity) ? '' : row.entity_id}${where}`.replace(/^ · /, '').trim(),
       changes,
     };
   });

@@ -10,7 +10,7 @@ import { revisionLabel } from './identity';
 import { labels } from './labels';
 import { url } from './urls';
 import { ABBREVIATION_RULE, legend, VerdictView, verdictView } from './verdicts';
-import { capital, CELLS, count, CRITERIA, dutchNumber, outOf, percent, plural, POINTS, RECOMMENDATIONS, SOURCES, UNITS } from './words';
+import { capital, CELLS, count, CRITERIA, dutchNumber, interviewSentence, INTERVIEWS, outOf, percent, plural, POINTS, RECOMMENDATIONS, SOURCES, UNITS } from './words';
 
 export { dutchDate, dutchDateTime, dutchPeriod } from './dates';
 export { escapeHtml, verdictBadge } from './html';
@@ -35,7 +35,8 @@ export const sharedHelpers = {
   plural,
   outOf,
   capital,
-  nouns: { units: UNITS, criteria: CRITERIA, points: POINTS, sources: SOURCES, cells: CELLS, recommendations: RECOMMENDATIONS },
+  interviewSentence,
+  nouns: { units: UNITS, criteria: CRITERIA, points: POINTS, sources: SOURCES, cells: CELLS, recommendations: RECOMMENDATIONS, interviews: INTERVIEWS },
   url,
   abbreviationRule: ABBREVIATION_RULE,
   /** The code of a cell nobody has judged yet, for forms that offer it as a choice. */

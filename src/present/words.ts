@@ -56,3 +56,13 @@ export function describeTally(checklist: Checklist, tally: Tally, noun: Noun): s
   const [first, ...rest] = parts;
   return [outOf(first[0], tally.total, noun, first[1]), ...rest.map(([n, label]) => `${dutchNumber(n)} ${label}`)].join(', ');
 }
+
+export const INTERVIEWS: Noun = { one: 'gespreksverslag', many: 'gespreksverslagen' };
+
+/** How far the interview reports are through wederhoor, in one sentence with the right plurals. */
+export function interviewSentence(total: number, checked: number): string {
+  if (total === 1) return checked === 1 ? 'Het gespreksverslag heeft het wederhoor doorlopen.' : 'Het gespreksverslag heeft het wederhoor nog niet doorlopen.';
+  if (checked === 0) return `Van de ${dutchNumber(total)} gespreksverslagen heeft er nog geen het wederhoor doorlopen.`;
+  if (checked === total) return `Alle ${dutchNumber(total)} gespreksverslagen hebben het wederhoor doorlopen.`;
+  return `Van de ${dutchNumber(total)} gespreksverslagen ${checked === 1 ? 'heeft er 1' : `hebben er ${dutchNumber(checked)}`} het wederhoor doorlopen.`;
+}

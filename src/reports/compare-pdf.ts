@@ -35,7 +35,10 @@ export function comparisonDocument(cmp: Comparison, catalogue: Catalogue, opts: 
   const css = fs.readFileSync(path.join(REPORTS_DIR, 'compare.css'), 'utf8');
   return reportDocument({
     title: `${title}: ${cmp.earlier.title} en ${cmp.later.title}`,
-    page: { runningTitle: `${title}: ${cmp.earlier.ref} en ${cmp.later.ref}`, mark: m.mark, final: m.final, illustrative: cmp.earlier.illustrative || cmp.later.illustrative },
+    subject: `Vergelijking van twee onderzoeken van de Inspectie Justitie en Veiligheid: ${cmp.earlier.title} (${cmp.earlier.year}) en ${cmp.later.title} (${cmp.later.year})`,
+    keywords: [cmp.earlier.title, cmp.later.title, String(cmp.earlier.year), String(cmp.later.year), 'vergelijking'],
+    // Titles, not internal keys, in the running header.
+    page: { runningTitle: `${title}: ${cmp.earlier.title} en ${cmp.later.title}`, mark: m.mark, final: m.final, illustrative: cmp.earlier.illustrative || cmp.later.illustrative },
     titlePage: `<style>${css}</style>` + render('partials/compare-title.ejs', {
       cmp, ...m, generatedOn: dutchDate(new Date().toISOString()), statusLabel: (s: keyof typeof INSPECTION_STATUS_LABELS) => INSPECTION_STATUS_LABELS[s].toLowerCase(),
     }),

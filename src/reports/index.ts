@@ -6,7 +6,7 @@ import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sharedHelpers } from '../present';
-import { noteText } from './common';
+import { noteHtml, noteText } from './common';
 import type { NationalReportModel } from './national.model';
 import { headingRegistry, TwoPassDocument } from './toc';
 import type { UnitReportModel } from './unit.model';
@@ -64,7 +64,7 @@ export function pageCss(p: PageSetup): string {
  * screens get, plus the table of contents' headings and the note text that only print has.
  */
 export function templateHelpers(heading: ReturnType<typeof headingRegistry>['heading']) {
-  return { ...sharedHelpers, heading, noteText };
+  return { ...sharedHelpers, heading, noteText, noteHtml };
 }
 
 function render(template: string, data: Record<string, unknown>): string {
@@ -78,6 +78,9 @@ function render(template: string, data: Record<string, unknown>): string {
  */
 export function reportDocument(opts: {
   title: string;
+  /** The PDF's Subject and Keywords (the engine reads them from the page's meta elements). */
+  subject?: string;
+  keywords?: string[];
   page: PageSetup;
   titlePage: string;
   body: (r: ReturnType<typeof templateHelpers>) => string;
@@ -88,13 +91,15 @@ export function reportDocument(opts: {
   return {
     body,
     headings: registry.list,
-    assemble: (toc, b) => render('document.ejs', { title: opts.title, css, titlePage: opts.titlePage, toc, body: b }),
+    assemble: (toc, b) => render('document.ejs', { title: opts.title, subject: opts.subject ?? '', keywords: opts.keywords ?? [], css, titlePage: opts.titlePage, toc, body: b }),
   };
 }
 
 export function nationalDocument(m: NationalReportModel): TwoPassDocument {
   return reportDocument({
     title: `${m.title} — landelijk rapport`,
+    subject: `Landelijk rapport van de Inspectie Justitie en Veiligheid over ${m.organisation.toLowerCase() === m.organisation ? m.organisation : m.organisation}: ${m.title} (${m.year})`,
+    keywords: [m.organisation, m.main.title, ...m.others.map((o) => o.title), String(m.year), m.status.final ? 'vastgesteld' : 'concept'],
     page: { runningTitle: m.title, mark: m.status.mark, final: m.status.final, illustrative: m.illustrativeHtml !== null },
     titlePage: render('partials/title-page.ejs', { m, kindLabel: 'Landelijk rapport', title: m.title, subtitle: `${m.organisation} · ${m.year}` }),
     body: (r) => render('national.ejs', { m, r }),
@@ -104,6 +109,8 @@ export function nationalDocument(m: NationalReportModel): TwoPassDocument {
 export function unitDocument(m: UnitReportModel): TwoPassDocument {
   return reportDocument({
     title: m.title,
+    subject: `Rapport van de Inspectie Justitie en Veiligheid over ${m.unitName}: ${m.inspectionTitle} (${m.year})`,
+    keywords: [m.unitName, m.inspectionTitle, String(m.year), m.status.final ? 'vastgesteld' : 'concept'],
     page: { runningTitle: m.title, mark: m.status.mark, final: m.status.final, illustrative: m.illustrativeHtml !== null },
     titlePage: render('partials/title-page.ejs', { m, kindLabel: 'Rapport per eenheid', title: m.unitName, subtitle: `${m.inspectionTitle} · ${m.year}` }),
     body: (r) => render('unit.ejs', { m, r }),

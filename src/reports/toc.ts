@@ -39,7 +39,7 @@ export function headingRegistry() {
   return {
     list,
     // An arrow, not a method: templates get it on its own as `r.heading`.
-    heading: (level: 1 | 2 | 3, text: string, opts: { toc?: boolean; cls?: string } = {}): string => {
+    heading: (level: 1 | 2 | 3 | 4, text: string, opts: { toc?: boolean; cls?: string } = {}): string => {
       const inToc = opts.toc !== false && level <= 2;
       const id = `s${list.length + 1}-${level}`;
       if (inToc) list.push({ id, level: level as 1 | 2, text });

@@ -14,6 +14,12 @@ import { conflict, invalid, must } from '../errors';
 import { logChange } from './changelog';
 import type { DB } from './db';
 import { loadSnapshot } from './inspections.store';
+import { defaultOutline, inspectionChecklists } from '../domain/outline';
+import { insertOutline } from './outline.store';
+
+function predecessorHasRecommendations(db: DB, predecessorId: number | null): boolean {
+  return predecessorId !== null && db.prepare('SELECT 1 FROM recommendations WHERE inspection_id = ?').get(predecessorId) !== undefined;
+}
 
 export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: number): InspectionDocument {
   const s = loadSnapshot(db, inspectionId);
@@ -91,6 +97,9 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
       wederhoor: e.wederhoor,
     })),
     statistics: s.statistics,
+    ...(s.outline.length > 0
+      ? { outline: s.outline.map((x) => ({ level: x.level, kind: x.kind, title: x.title, body: x.body, required: x.required, marking: x.marking })) }
+      : {}),
   };
 }
 
@@ -180,6 +189,8 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
         id, s.year, s.unit ?? '', s.afgerond, s.aannemen, s.eersteFase, s.tweedeFase,
       );
     }
+    const checklists = inspectionChecklists(catalogue, i.checklists);
+    insertOutline(db, actor, id, doc.outline ?? defaultOutline(checklists, i.texts, predecessorHasRecommendations(db, predecessorId)), { checkEditable: false });
     // Status last: a finalised inspection accepts no further writes.
     if (i.status === 'vastgesteld') {
       db.prepare('UPDATE inspections SET status = ?, finalised_at = ? WHERE id = ?').run('vastgesteld', i.finalisedAt ?? now, id);

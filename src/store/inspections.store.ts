@@ -11,6 +11,8 @@ import type {
 } from '../domain/inspection';
 import type { EvidenceType, InspectionStatus, RecommendationFollowup, Wederhoor, Workflow } from '../domain/vocabulary';
 import { logChange } from './changelog';
+import { insertOutline, listSections } from './outline.store';
+import { defaultOutline, inspectionChecklists } from '../domain/outline';
 import type { DB } from './db';
 import { nowIso } from './db';
 
@@ -167,6 +169,8 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
       }
     }
     logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'create', new: { ref, ...input } });
+    const hasRecommendations = input.predecessorId !== null && db.prepare('SELECT 1 FROM recommendations WHERE inspection_id = ?').get(input.predecessorId) !== undefined;
+    insertOutline(db, actor, id, defaultOutline(inspectionChecklists(catalogue, input.checklists), input.texts ?? {}, hasRecommendations));
     return id;
   }).immediate();
 }
@@ -408,6 +412,7 @@ export function loadTrendSnapshot(db: DB, id: number): InspectionSnapshot {
       predecessorRecommendations: [],
       followups: [],
       statistics: statisticsOf(db, id),
+      outline: [],
     };
   })();
 }
@@ -468,6 +473,7 @@ function readSnapshot(db: DB, id: number): InspectionSnapshot {
       recommendations: recommendationsOf(db, id),
       predecessorRecommendations: pred ? recommendationsOf(db, pred.id) : [],
       followups,
+      outline: listSections(db, id),
       statistics,
     };
   });

@@ -120,45 +120,57 @@ describe('inspection home', () => {
   });
 });
 
-describe('texts page', () => {
+describe('texts page (Gegevens)', () => {
   const textsPath = () => `/onderzoeken/${w.id2022}/teksten`;
   const form = (version: number, extra: Record<string, string | string[]> = {}) => {
     const i = getInspection(w.ctx.db, w.id2022);
-    return { title: i.title, year: String(i.year), fieldworkStart: i.fieldworkStart ?? '', fieldworkEnd: i.fieldworkEnd ?? '', team: i.team, ...i.texts, version: String(version), ...extra };
+    return { title: i.title, year: String(i.year), fieldworkStart: i.fieldworkStart ?? '', fieldworkEnd: i.fieldworkEnd ?? '', team: i.team, version: String(version), ...extra };
   };
 
-  test('when a team member saves the texts, then they are stored', async () => {
-    await w.as.inspecteur.agent.get(textsPath()).expect(200);
-    const v = getInspection(w.ctx.db, w.id2022).version;
-    await postAs(w, 'inspecteur', textsPath(), form(v, { voorwoord: 'Een nieuw voorwoord.' })).expect(303);
-    expect(getInspection(w.ctx.db, w.id2022).texts.voorwoord).toBe('Een nieuw voorwoord.');
+  test('when a team member opens it, then it edits the data only and points to the outline for the report\'s texts', async () => {
+    const res = await w.as.inspecteur.agent.get(textsPath()).expect(200);
+    expect(res.text).toContain('Gegevens van het onderzoek');
+    expect(res.text).toContain(`href="/onderzoeken/${w.id2022}/rapport"`);
+    for (const k of ['voorwoord', 'aanleiding', 'onderzoeksvraag', 'methode', 'conclusie']) expect(res.text).not.toContain(`name="${k}"`);
   });
 
-  test('when the texts were saved by someone else in between, then 409 with both versions', async () => {
+  test('when a team member saves the data, then they are stored', async () => {
     const v = getInspection(w.ctx.db, w.id2022).version;
-    await postAs(w, 'beheerder', textsPath(), form(v, { methode: 'Methode van de beheerder' })).expect(303);
+    await postAs(w, 'inspecteur', textsPath(), form(v, { fieldworkStart: '2022-03-01' })).expect(303);
+    expect(getInspection(w.ctx.db, w.id2022).fieldworkStart).toBe('2022-03-01');
+  });
+
+  test('when a report text is sent with the form, then it is refused as an unknown field and nothing changed', async () => {
     const fp = dbFingerprint(w.ctx);
-    const res = await postAs(w, 'inspecteur', textsPath(), form(v, { methode: 'Mijn methode' })).expect(409);
-    expect(res.text).toContain('Methode van de beheerder');
-    expect(res.text).toContain('Mijn methode');
+    await postAs(w, 'inspecteur', textsPath(), form(getInspection(w.ctx.db, w.id2022).version, { voorwoord: 'Een nieuw voorwoord.' })).expect(400);
+    expect(dbFingerprint(w.ctx)).toBe(fp);
+  });
+
+  test('when the data were saved by someone else in between, then 409 with both versions', async () => {
+    const v = getInspection(w.ctx.db, w.id2022).version;
+    await postAs(w, 'beheerder', textsPath(), form(v, { title: 'Titel van de beheerder' })).expect(303);
+    const fp = dbFingerprint(w.ctx);
+    const res = await postAs(w, 'inspecteur', textsPath(), form(v, { title: 'Mijn titel' })).expect(409);
+    expect(res.text).toContain('Titel van de beheerder');
+    expect(res.text).toContain('Mijn titel');
     expect(dbFingerprint(w.ctx)).toBe(fp);
   });
 
   test('when the title is empty, then 400, input kept, nothing changed', async () => {
     const v = getInspection(w.ctx.db, w.id2022).version;
     const fp = dbFingerprint(w.ctx);
-    const res = await postAs(w, 'inspecteur', textsPath(), form(v, { title: ' ', aanleiding: 'Behouden aanleiding' })).expect(400);
+    const res = await postAs(w, 'inspecteur', textsPath(), form(v, { title: ' ', fieldworkEnd: '2022-11-30' })).expect(400);
     expect(res.text).toContain('De titel is verplicht.');
-    expect(res.text).toContain('Behouden aanleiding');
+    expect(res.text).toContain('value="2022-11-30"');
     expect(dbFingerprint(w.ctx)).toBe(fp);
   });
 
-  test.each([['lezer', 403], ['buitenstaander', 404]] as const)('when a %s opens or posts the texts, then %i and nothing changes', async (role, status) => {
+  test.each([['lezer', 403], ['buitenstaander', 404]] as const)('when a %s opens or posts the data, then %i and nothing changes', async (role, status) => {
     const fp = dbFingerprint(w.ctx);
     await w.as[role].agent.get(textsPath()).expect(status);
-    await postAs(w, role, textsPath(), form(getInspection(w.ctx.db, w.id2022).version, { voorwoord: 'x' })).expect(status);
+    await postAs(w, role, textsPath(), form(getInspection(w.ctx.db, w.id2022).version, { title: 'x' })).expect(status);
     expect(dbFingerprint(w.ctx)).toBe(fp);
-    await w.anon().post(textsPath()).type('form').send({ voorwoord: 'x' }).expect(401);
+    await w.anon().post(textsPath()).type('form').send({ title: 'x' }).expect(401);
   });
 });
 

@@ -1,5 +1,5 @@
 import { NATIONAL } from '../../src/domain/vocabulary';
-import { getInspection, loadSnapshot, startFollowUp } from '../../src/store/inspections.store';
+import { loadSnapshot, startFollowUp } from '../../src/store/inspections.store';
 import { saveFinding } from '../../src/store/national.store';
 import { dbFingerprint } from '../helpers/db-state';
 import { makeWorld, postAs, World } from '../helpers/inspector';
@@ -73,12 +73,13 @@ describe('national page', () => {
     expect(loadSnapshot(w.ctx.db, w.id2022).overrides.some((x) => x.group === 'uniform' && x.scope === NATIONAL)).toBe(false);
   });
 
-  test('when the overall conclusion is saved, then stored in the texts', async () => {
-    const v = getInspection(w.ctx.db, w.id2022).version;
-    await postAs(w, 'inspecteur', `${base}/conclusie`, { conclusie: 'Algemeen oordeel', version: String(v) }).expect(303);
-    expect(getInspection(w.ctx.db, w.id2022).texts.conclusie).toBe('Algemeen oordeel');
-    const res = await postAs(w, 'inspecteur', `${base}/conclusie`, { conclusie: 'Oud', version: String(v) }).expect(409);
-    expect(res.text).toContain('Algemeen oordeel');
+  test('when the page is opened, then the overall conclusion is a link to the outline\'s Conclusies section, not a form', async () => {
+    const outline = loadSnapshot(w.ctx.db, w.id2022).outline;
+    const s = (outline.find((x) => x.body.includes('{{conclusies}}')) ?? outline.find((x) => x.title === 'Conclusies'))!;
+    const res = await w.as.inspecteur.agent.get(base).expect(200);
+    expect(res.text).toContain(`href="/onderzoeken/${w.id2022}/rapport/secties/${s.id}"`);
+    expect(res.text).not.toContain(`action="${base}/conclusie"`);
+    await postAs(w, 'inspecteur', `${base}/conclusie`, { conclusie: 'x', version: '1' }).expect(404);
   });
 
   test('when recommendations are added, edited, moved and deleted, then each step is stored', async () => {
@@ -111,7 +112,6 @@ describe('national page', () => {
     await postAs(w, role, `${base}/bevindingen`, { checklist: 'toetsingskader', criterion: 'k1', text: 'x', version: '0' }).expect(status);
     await postAs(w, role, `${base}/deelconclusies`, { checklist: 'toetsingskader', group: 'leren', text: 'x', version: '0' }).expect(status);
     await postAs(w, role, `${base}/afwijkingen`, { checklist: 'toetsingskader', group: 'leren', verdict: 'nagekomen', motivation: 'x', version: '0' }).expect(status);
-    await postAs(w, role, `${base}/conclusie`, { conclusie: 'x', version: '1' }).expect(status);
     await postAs(w, role, `${base}/aanbevelingen`, { checklist: 'toetsingskader', group: 'leren', text: 'x' }).expect(status);
     if (rec) {
       await postAs(w, role, `${base}/aanbevelingen/${rec.id}`, { group: 'leren', text: 'x', version: String(rec.version) }).expect(status);

@@ -22,6 +22,11 @@ beforeAll(async () => {
 });
 afterAll(async () => { await r.stop(); });
 
+/** The first level-2 section of the demo 2022 outline. */
+function firstParagraph(): number {
+  return (r.ctx.db.prepare('SELECT id FROM report_sections WHERE inspection_id = ? AND level = 2 ORDER BY position LIMIT 1').get(id) as { id: number }).id;
+}
+
 async function violations(p: Page) {
   const result = await new AxePuppeteer(p).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
@@ -42,6 +47,8 @@ const pages: Array<[string, () => string, string | null]> = [
   ['evidence library', () => `/onderzoeken/${id}/bronnen`, null],
   ['national', () => `/onderzoeken/${id}/landelijk`, null],
   ['texts', () => `/onderzoeken/${id}/teksten`, null],
+  ['report outline', () => `/onderzoeken/${id}/rapport`, null],
+  ['report section', () => `/onderzoeken/${id}/rapport/secties/${firstParagraph()}`, null],
   ['new inspection', () => '/onderzoeken/nieuw', null],
 ];
 
@@ -64,6 +71,24 @@ test('an evidence page (with a form and with a 400 error) has no WCAG 2.1 A/AA v
   await Promise.all([page.waitForNavigation(), page.click('form[enctype] button[type=submit]')]);
   expect(await page.$eval('.field__error', (e) => e.textContent)).toBeTruthy();
   expect(await violations(page)).toEqual([]);
+});
+
+test('a report section refused for an unknown block (400, messages at the text) has no WCAG 2.1 A/AA violations', async () => {
+  await page.goto(`${r.url}/onderzoeken/${id}/rapport/secties/${firstParagraph()}`);
+  await page.$eval('#body', (t) => { (t as HTMLTextAreaElement).value += '\n\n{{onbekend}}\n\nNoot[^zonder]'; });
+  await Promise.all([page.waitForNavigation(), page.click('#section-form button[type=submit]')]);
+  expect(await page.$eval('#body-error', (e) => e.textContent)).toContain('Onbekend blok');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the report outline and a section as a lezer sees them (read-only) have no WCAG 2.1 A/AA violations', async () => {
+  const lezer = await newPage(r);
+  await lezer.setBypassCSP(true);
+  await loginAs(r, lezer, USERS.lezer.email);
+  for (const url of [`/onderzoeken/${id}/rapport`, `/onderzoeken/${id}/rapport/secties/${firstParagraph()}`]) {
+    await lezer.goto(r.url + url);
+    expect(await violations(lezer)).toEqual([]);
+  }
 });
 
 test('the read-only pages of a lezer and the user administration have no WCAG 2.1 A/AA violations', async () => {

@@ -32,7 +32,7 @@ describe('report downloads', () => {
     const { agent } = await login(buildApp(ctx), USERS.lezer.email);
     const res = await agent.get(`/onderzoeken/${id}/rapport.pdf`).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toBe('attachment; filename="recht-van-klagen-2022-rapport.pdf"');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="Recht van klagen 2022 - landelijk rapport (concept).pdf"');
     expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect(Number(res.headers['content-length'])).toBe((res.body as Buffer).length);
   }, 90_000);
@@ -40,7 +40,7 @@ describe('report downloads', () => {
   test('when an inspecteur downloads a unit report, then it is that unit\'s PDF', async () => {
     const { agent } = await login(buildApp(ctx), USERS.inspecteur.email);
     const res = await agent.get(`/onderzoeken/${id}/eenheden/AMS/rapport.pdf`).buffer(true).parse(binary).expect(200);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="recht-van-klagen-2022-AMS-rapport.pdf"');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="Recht van klagen 2022 - rapport Eenheid Amsterdam (concept).pdf"');
     expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   }, 90_000);
 

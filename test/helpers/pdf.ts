@@ -42,3 +42,23 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
   const out = withFile(pdf, (f) => execFileSync('pdfinfo', [f], { encoding: 'utf8' }));
   return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
 }
+
+/** The PDF's bookmarks (its outline), depth first, with their nesting depth (1 = top). Read with pdf-lib. */
+export async function pdfBookmarks(pdf: Buffer): Promise<Array<{ title: string; depth: number }>> {
+  const { PDFDocument, PDFName, PDFDict, PDFString, PDFHexString } = await import('pdf-lib');
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const out: Array<{ title: string; depth: number }> = [];
+  const walk = (first: unknown, depth: number): void => {
+    let node = first instanceof PDFDict ? first : null;
+    while (node) {
+      const t = node.lookup(PDFName.of('Title'));
+      out.push({ title: t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : '', depth });
+      walk(node.lookup(PDFName.of('First')), depth + 1);
+      const next = node.lookup(PDFName.of('Next'));
+      node = next instanceof PDFDict ? next : null;
+    }
+  };
+  const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
+  if (outlines instanceof PDFDict) walk(outlines.lookup(PDFName.of('First')), 1);
+  return out;
+}

@@ -17,7 +17,7 @@ const FIELDS = [
   'onderzoeksvraag', 'methode', 'conclusie', 'verdict', 'motivation', 'workflow', 'version', 'evidenceId', 'excerpt', 'text', 'checklist',
   'criterion', 'group', 'scope', 'status', 'type', 'party', 'description', 'dateFrom', 'dateTo', 'wederhoorStatus', 'wederhoorDate',
   'criterium', 'eenheid', 'richting', 'direction', 'role', 'rol', 'active', 'email', 'name', 'password', 'blokkade', 'motivering', 'reden',
-  'recommendationRef', 'evidence', 'terug', 'jaar',
+  'recommendationRef', 'evidence', 'terug', 'jaar', 'afterId', 'level', 'kind', 'marking', 'required', 'body',
 ];
 
 const scalar = fc.oneof(

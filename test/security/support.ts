@@ -21,6 +21,8 @@ export interface Ids {
   recommendation: number;
   user: number;
   unit: string;
+  /** A section of the inspection's report outline. */
+  section: number;
 }
 
 export interface Fixture {
@@ -42,7 +44,8 @@ export async function securityFixture(): Promise<Fixture> {
   const recommendation = (ctx.db.prepare('SELECT id FROM recommendations WHERE inspection_id = ? ORDER BY position LIMIT 1').get(inspection) as { id: number }).id;
   const unit = (ctx.db.prepare('SELECT unit_code FROM inspection_units WHERE inspection_id = ? ORDER BY position LIMIT 1').get(inspection) as { unit_code: string }).unit_code;
   const user = findUserByEmail(ctx.db, USERS.lezer.email)!.id;
-  return { ctx, app: buildApp(ctx), ids: { inspection, evidence, recommendation, user, unit } };
+  const section = (ctx.db.prepare('SELECT id FROM report_sections WHERE inspection_id = ? AND level = 2 ORDER BY position LIMIT 1').get(inspection) as { id: number }).id;
+  return { ctx, app: buildApp(ctx), ids: { inspection, evidence, recommendation, user, unit, section } };
 }
 
 /** Stop the shared Chromium (report routes start it) and remove the data folder. */
@@ -68,6 +71,7 @@ const FILLERS: Partial<Record<string, (ids: Ids) => string>> = {
   unitCode: (ids) => ids.unit,
   recommendationId: (ids) => String(ids.recommendation),
   userId: (ids) => String(ids.user),
+  sectionId: (ids) => String(ids.section),
 };
 
 export function fillPath(path: string, ids: Ids): string {

@@ -1,5 +1,5 @@
-// An XSS payload corpus in every text field reachable: titles and texts of the inspection,
-// motivations, findings, conclusions, recommendations, follow-ups, overrides, evidence title,
+// An XSS payload corpus in every text field reachable: titles and texts of the inspection, a
+// section of the report outline (title, marking, body), motivations, findings, conclusions, recommendations, follow-ups, overrides, evidence title,
 // party, description and excerpt. Every page of the app must show them as text (escaped, or
 // sanitised markdown), and the PDF must carry them as text.
 import { Parser } from 'htmlparser2';
@@ -8,6 +8,7 @@ import { allRoutes } from '../../src/web/routes';
 import { createEvidence } from '../../src/store/evidence.store';
 import { getInspection, updateInspection } from '../../src/store/inspections.store';
 import { addRecommendation, saveConclusion, saveFinding, saveFollowup, saveOverride } from '../../src/store/national.store';
+import { listSections, updateSection } from '../../src/store/outline.store';
 import { getCell, linkEvidence, saveVerdict } from '../../src/store/verdicts.store';
 import { pdfText } from '../helpers/pdf';
 import { binary, closeFixture, fillPath, Fixture, securityFixture, sessionFor } from './support';
@@ -42,6 +43,9 @@ beforeAll(async () => {
     title: TITLE,
     texts: { voorwoord: CORPUS, aanleiding: CORPUS, onderzoeksvraag: CORPUS, methode: CORPUS, conclusie: CORPUS },
   });
+  // The outline is what the report prints now; its section texts are where the report's words are typed.
+  const section = listSections(db, id).find((s) => s.id === fx.ids.section)!;
+  updateSection(db, actor, id, section.id, section.version, { ...section, title: PAYLOADS[0], marking: PAYLOADS[1], body: CORPUS });
   xssEvidence = createEvidence(db, actor, id, {
     type: 'document', title: PAYLOADS[1], dateFrom: null, dateTo: null, party: PAYLOADS[2], units: [fx.ids.unit], description: CORPUS, wederhoor: null,
   }, null);
@@ -103,6 +107,10 @@ test('the payloads reach the pages (as escaped text), so the checks above are no
   expect(home.text).toContain('Onderzoek &lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;');
   const ev = await request(fx.app).get(`/onderzoeken/${fx.ids.inspection}/bronnen/${xssEvidence}`).set('Cookie', s.cookie).expect(200);
   expect(ev.text).toContain('&lt;img src=x onerror=alert(&#34;x2&#34;)&gt;');
+  const section = await request(fx.app).get(`/onderzoeken/${fx.ids.inspection}/rapport/secties/${fx.ids.section}`).set('Cookie', s.cookie).expect(200);
+  expect(section.text).toContain('&lt;/textarea&gt;&lt;/title&gt;&lt;script&gt;');
+  const outline = await request(fx.app).get(`/onderzoeken/${fx.ids.inspection}/rapport`).set('Cookie', s.cookie).expect(200);
+  expect(outline.text).toContain('&lt;script&gt;alert(&#34;x1&#34;)&lt;/script&gt;');
 });
 
 test('the national report PDF carries the payloads as text, and nothing was fetched from file: or the network', async () => {

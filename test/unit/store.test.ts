@@ -54,13 +54,15 @@ describe('writes and the change log', () => {
     checklists: [{ id: 'toetsingskader', version: '2016' }], units: ['NN', 'ON'], team: ['x@y.nl'], predecessorId: null,
   };
 
-  it('when an inspection is created, then every unit × criterion cell exists as niet beoordeeld and the change is logged', () => {
+  it('when an inspection is created, then every unit × criterion cell exists as niet beoordeeld, it has the default report outline, and both are logged', () => {
     const ctx = makeCtx();
     const id = createInspection(ctx.db, ctx.catalogue, 'tester', newInspection);
     const s = loadSnapshot(ctx.db, id);
     expect(s.verdicts).toHaveLength(32);
     expect(s.verdicts.every((v) => v.verdict === 'niet_beoordeeld' && v.version === 1)).toBe(true);
-    expect(changeLogCount(ctx)).toBe(1);
+    expect(s.outline.map((x) => x.title).slice(0, 3)).toEqual(['Voorwoord', 'Samenvatting', 'Aanleiding']);
+    // The inspection, and its outline.
+    expect(changeLogCount(ctx)).toBe(2);
     expect(verifyChangeLog(ctx.db).ok).toBe(true);
     ctx.cleanup();
   });

@@ -1,11 +1,10 @@
-// Starting inspections (new and follow-up), the inspection home and the texts page
-// (src/app/inspections.ts).
+// Starting inspections (new and follow-up), the inspection home and the page with its data (title,
+// year, fieldwork, team; src/app/inspections.ts). The report's texts are written in the outline.
 import { z } from 'zod';
 import {
   createNewInspection, followUpForm, inspectionHome, newInspectionForm, saveTexts, startFollowUpOf, teamChoices, teamProblem, textsPage,
 } from '../../app/inspections';
 import type { Actor } from '../../domain/access';
-import { INSPECTION_TEXT_KEYS } from '../../domain/document';
 import { url } from '../../present';
 import { Hc, inspectionForm, InspectionHc, userForm, withInspection, withUser } from '../handler';
 import { checkboxes, FormState, isoDateOrEmpty, noForm, textField, versionField, yearField } from '../page-kit';
@@ -60,13 +59,12 @@ function renderFollowUp(hc: InspectionHc, status: number, form?: FormState) {
 const followUpSchema = periodCheck(z.object(metaFields).strict());
 
 function textsSchema(hc: InspectionHc) {
-  const texts = Object.fromEntries(INSPECTION_TEXT_KEYS.map((k) => [k, textField('Deze tekst', 200_000)])) as Record<(typeof INSPECTION_TEXT_KEYS)[number], ReturnType<typeof textField>>;
-  return periodCheck(z.object({ ...metaFields, team: teamField(hc.user, teamChoices(hc.ctx, hc.inspection.team)), ...texts, version: versionField }).strict());
+  return periodCheck(z.object({ ...metaFields, team: teamField(hc.user, teamChoices(hc.ctx, hc.inspection.team)), version: versionField }).strict());
 }
 
 function renderTexts(hc: InspectionHc, status: number, form: FormState) {
   const page = textsPage(hc.ctx, hc.user, hc.inspection.id);
-  hc.res.status(status).render('inspection/texts', { title: `Teksten · ${page.inspection.title}`, ...page, canEdit: true, form, saved: hc.req.query.opgeslagen === '1' });
+  hc.res.status(status).render('inspection/texts', { title: `Gegevens · ${page.inspection.title}`, ...page, canEdit: true, form, saved: hc.req.query.opgeslagen === '1' });
 }
 
 export const inspectionRoutes: RouteDef[] = [
@@ -122,20 +120,19 @@ export const inspectionRoutes: RouteDef[] = [
     method: 'get',
     path: '/onderzoeken/:inspectionId/teksten',
     access: EDITORS,
-    summary: 'titel, periode, team en rapportteksten bewerken',
+    summary: 'gegevens van het onderzoek bewerken: titel, jaar, veldwerk en team',
     handler: withInspection('edit', (hc) => { renderTexts(hc, 200, noForm); }),
   },
   {
     method: 'post',
     path: '/onderzoeken/:inspectionId/teksten',
     access: EDITORS,
-    summary: 'titel, periode, team en rapportteksten opslaan',
+    summary: 'gegevens van het onderzoek opslaan: titel, jaar, veldwerk en team',
     handler: inspectionForm({
       key: 'texts',
       schema: textsSchema,
       act: (hc, d) => {
-        const { version, title, year, fieldworkStart, fieldworkEnd, team, ...texts } = d;
-        saveTexts(hc.ctx, hc.user, hc.inspection.id, { version, title, year, fieldworkStart, fieldworkEnd, team, texts });
+        saveTexts(hc.ctx, hc.user, hc.inspection.id, d);
         return `${url.texts(hc.inspection.id)}?opgeslagen=1`;
       },
       render: renderTexts,

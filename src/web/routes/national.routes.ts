@@ -1,13 +1,13 @@
 // The national page (src/app/national.ts): roll-ups per toezegging with counts, findings per
-// criterion, deelconclusies, overrides with a required motivation, the overall conclusion,
-// recommendations, and for a follow-up what became of the predecessor's recommendations.
+// criterion, deelconclusies, overrides with a required motivation, recommendations, and for a
+// follow-up what became of the predecessor's recommendations. The overall conclusion is a section
+// of the report outline (outline.routes.ts); this page links to it.
 // Every form on the page re-renders the page with its messages at that form.
 import { z, ZodType } from 'zod';
 import {
-  addRecommendation, deleteRecommendation, moveRecommendation, nationalPage, saveConclusion, saveFinding, saveFollowup, saveOverallConclusion,
+  addRecommendation, deleteRecommendation, moveRecommendation, nationalPage, saveConclusion, saveFinding, saveFollowup,
   saveOverride, updateRecommendation,
 } from '../../app/national';
-import type { InspectionSummary } from '../../domain/inspection';
 import { RECOMMENDATION_FOLLOWUP } from '../../domain/vocabulary';
 import { url } from '../../present';
 import { FormRoute, idParam, inspectionForm, InspectionHc, runForm, withInspection } from '../handler';
@@ -21,12 +21,8 @@ function renderNational(hc: InspectionHc, status: number, form: FormState) {
   hc.res.status(status).render('national/index', { title: `Landelijk · ${page.inspection.title}`, ...page, form });
 }
 
-/** The stored version as the page shows it; the overall conclusion lives in the inspection's texts. */
+/** The stored version as the page shows it (a text that was removed meanwhile: empty). */
 function conflictView(current: unknown): unknown {
-  if (current && typeof current === 'object' && 'texts' in current) {
-    const i = current as InspectionSummary;
-    return { text: i.texts.conclusie, version: i.version };
-  }
   return current ?? { text: '', version: 0 };
 }
 
@@ -119,20 +115,6 @@ export const nationalRoutes: RouteDef[] = [
           checklist: d.checklist, group: d.group, version: d.version, override: d.remove ? null : { verdict: d.verdict, motivation: d.motivation },
         });
         return url.national(hc.inspection.id, `g-${d.group}`);
-      },
-    }),
-  },
-  {
-    method: 'post',
-    path: `${BASE}/conclusie`,
-    access: EDITORS,
-    summary: 'algemene conclusie opslaan',
-    handler: nationalForm({
-      key: 'overall',
-      schema: z.object({ conclusie: textField('De conclusie', 200_000), version: versionField }).strict(),
-      act: (hc, d) => {
-        saveOverallConclusion(hc.ctx, hc.user, hc.inspection.id, { text: d.conclusie, version: d.version });
-        return url.national(hc.inspection.id, 'conclusie');
       },
     }),
   },
