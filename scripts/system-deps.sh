@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system programs Toetsing needs and npm cannot bring: Chromium (PDF reports and
 # browser tests; puppeteer cannot download its own browser here), poppler-utils (pdftotext and
-# pdftoppm, for reading PDFs in tests and tools), fonts and openpyxl (the Excel round-trip test
-# edits a working sheet with another spreadsheet library than the one that wrote it). Does nothing
-# when all are present.
+# pdftoppm, for reading PDFs in tests and tools), fonts, openpyxl (the Excel round-trip test
+# edits a working sheet with another spreadsheet library than the one that wrote it) and pikepdf
+# (the PDF structure test reads the tags, XMP and fonts with another PDF library than the one that
+# wrote them). Does nothing when all are present. The sRGB profile the PDFs embed ships in
+# reports/icc/, so no colour-profile package is needed.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || missing+=(chromium)
@@ -11,6 +13,7 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
+/usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1 || missing+=(python3-pikepdf)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Toetsing: systeempakketten installeren: ${missing[*]}" >&2

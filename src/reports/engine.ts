@@ -7,6 +7,7 @@ import os from 'node:os';
 // Loaded at the first report, not at start: puppeteer alone adds ~0.5 s to every server start.
 import type { Browser, BrowserContext, HTTPRequest, Page, PDFOptions } from 'puppeteer';
 import { AppError, unavailable } from '../errors';
+import { archivalPdf, creatorTool, linkDescriptions, metadataFor, PdfMetadata } from './pdf-metadata';
 
 export interface RenderOptions {
   /** Limit for loading the HTML (ms). */
@@ -17,6 +18,16 @@ export interface RenderOptions {
   outline?: boolean;
   /** Tagged (accessible) PDF (slightly slower; off for measuring passes). */
   tagged?: boolean;
+  /**
+   * Document properties (Info and XMP). Without them: the HTML's <title>, and its
+   * <meta name="description"> and <meta name="keywords"> (comma-separated) when present.
+   */
+  metadata?: PdfMetadata;
+  /**
+   * Post-process into PDF/A-2b with link descriptions (src/reports/pdf-metadata.ts). Defaults
+   * to `tagged`, so a measuring pass (tagged: false) stays a bare print.
+   */
+  archival?: boolean;
 }
 
 export interface EngineSettings {
@@ -234,10 +245,19 @@ async function takeSlot(): Promise<Slot> {
 }
 
 /**
- * HTML (a complete document built on the server, everything inlined) → PDF bytes. Throws an
- * `unavailable` error when the queue is full, the browser died or the job runs out of time.
+ * HTML (a complete document built on the server, everything inlined) → PDF bytes, finished off as
+ * PDF/A-2b with document properties and link descriptions unless `archival` (or `tagged`) is
+ * false. Throws an `unavailable` error when the queue is full, the browser died or the job runs
+ * out of time.
  */
 export async function renderPdf(html: string, opts: RenderOptions = {}): Promise<Buffer> {
+  const printed = await print(html, opts);
+  if (!(opts.archival ?? opts.tagged ?? true)) return printed;
+  // After the browser's slot is released: the next job can print while this one is finished off.
+  return archivalPdf(printed, { metadata: metadataFor(html, opts.metadata), creator: creatorTool(), links: linkDescriptions(html) });
+}
+
+async function print(html: string, opts: RenderOptions): Promise<Buffer> {
   await acquire();
   let slot: Slot | null = null;
   try {
