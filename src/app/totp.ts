@@ -201,8 +201,11 @@ export async function completeSignIn(ctx: Ctx, token: string, pending: Pending, 
 export interface EnrolmentView {
   uri: string;
   secret: string;
-  /** The QR code of `uri` as an SVG element, drawn here (no request leaves the page). */
-  qrSvg: string;
+  /**
+   * The QR code of `uri`, drawn here as SVG and given as a data: URL for an <img>: an image cannot
+   * run script, and no request leaves the page.
+   */
+  qrImage: string;
 }
 
 /** The secret being set up for an account, made now when there is none (or it is too old). */
@@ -215,7 +218,7 @@ async function enrolmentFor(ctx: Ctx, user: User, now: number): Promise<Enrolmen
   }
   const uri = totpFor(secret, user.email).toString();
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 220 });
-  return { uri, secret: secret.replace(/(.{4})(?!$)/g, '$1 '), qrSvg };
+  return { uri, secret: secret.replace(/(.{4})(?!$)/g, '$1 '), qrImage: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString('base64')}` };
 }
 
 /** Confirm the pending secret with a current code: the second factor is on; returns the recovery codes to show once. */
