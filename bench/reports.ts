@@ -3,8 +3,9 @@
 // HTML printed by a bare warm Chromium page (an open page in the same browser; only setContent +
 // pdf are timed, so the ratio shows everything our pipeline adds) and by a cold
 // `chromium --headless --print-to-pdf`, with the ratios; 8 national reports at once; peak RSS of
-// this process and of the browser; the machine's core count. A benchmark, not a test: it prints
-// figures and fails only when a report fails.
+// this process and of the browser; the machine's core count; beside each PDF the same report as
+// a Word file (median/min/max and bytes). A benchmark, not a test: it prints figures and fails
+// only when a report fails.
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { openContext } from '../src/context';
 import { loadDemo } from '../src/demo/load';
 import { findInspection } from '../src/store/inspections.store';
 import { OPERATOR } from '../src/app/operator';
-import { nationalReportModel, nationalReportPdf, unitReportModel, unitReportPdf } from '../src/app/reports';
+import { nationalReportDocx, nationalReportModel, nationalReportPdf, unitReportDocx, unitReportModel, unitReportPdf } from '../src/app/reports';
 import { nationalDocument, unitDocument } from '../src/reports';
 import { browserPid, closeEngine, engineIdle, getBrowser } from '../src/reports/engine';
 import { clearTocCache, htmlWithToc } from '../src/reports/toc';
@@ -161,6 +162,21 @@ async function main(): Promise<void> {
     const u = await alternate(() => unitReportPdf(ctx, OPERATOR, id, UNIT), () => bare(unitHtml));
     const [national, bareNational, unit, bareUnit] = [n.ours, n.bare, u.ours, u.bare];
 
+    // The Word files of the same models need no browser: timed on their own, after a warm-up.
+    const word = async (fn: () => Promise<Buffer>) => {
+      await fn();
+      const ms: number[] = [];
+      let last: Buffer = Buffer.alloc(0);
+      for (let i = 0; i < RUNS; i++) {
+        const [t, out] = await timed(fn);
+        ms.push(t);
+        last = out;
+      }
+      return { ...stats(ms), bytes: last.length };
+    };
+    const nationalDocx = await word(() => nationalReportDocx(ctx, OPERATOR, id));
+    const unitDocx = await word(() => unitReportDocx(ctx, OPERATOR, id, UNIT));
+
     const [concurrentMs, results] = await timed(() => Promise.allSettled(Array.from({ length: 8 }, () => nationalReportPdf(ctx, OPERATOR, id))));
     const succeeded = results.filter((r) => r.status === 'fulfilled' && r.value.subarray(0, 5).toString() === '%PDF-').length;
     const peakBrowser = mem.stop();
@@ -174,6 +190,7 @@ async function main(): Promise<void> {
       inspection: INSPECTION,
       national: {
         pipeline: { ...national.stats, pages: pages(national.last), bytes: national.last.length, firstRunMs: Math.round(firstNational) },
+        docx: nationalDocx,
         barePage: { ...bareNational.stats, pages: pages(bareNational.last), bytes: bareNational.last.length },
         coldChromium: coldNational,
         ratios: { pipelineVsBarePage: ratio(national.stats.medianMs, bareNational.stats.medianMs), pipelineVsCold: ratio(national.stats.medianMs, coldNational.medianMs) },
@@ -182,6 +199,7 @@ async function main(): Promise<void> {
       unit: {
         unit: UNIT,
         pipeline: { ...unit.stats, pages: pages(unit.last), bytes: unit.last.length },
+        docx: unitDocx,
         barePage: { ...bareUnit.stats, pages: pages(bareUnit.last), bytes: bareUnit.last.length },
         coldChromium: coldUnit,
         ratios: { pipelineVsBarePage: ratio(unit.stats.medianMs, bareUnit.stats.medianMs), pipelineVsCold: ratio(unit.stats.medianMs, coldUnit.medianMs) },

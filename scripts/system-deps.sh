@@ -14,6 +14,8 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi liberation || missing+=(fonts-liberation)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing+=(python3-openpyxl)
 /usr/bin/python3 -c 'import pikepdf' >/dev/null 2>&1 || missing+=(python3-pikepdf)
+# LibreOffice (Writer without a GUI) reads the Word reports back in the tests: soffice --convert-to pdf|txt.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Toetsing: systeempakketten installeren: ${missing[*]}" >&2

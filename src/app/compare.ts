@@ -12,6 +12,7 @@ import { parseStatisticsCsv, StatisticsProblem } from '../domain/statistics-csv'
 import { invalid, isKind } from '../errors';
 import { comparisonCsv, comparisonXlsx } from '../reports/compare-export';
 import { comparisonPdf } from '../reports/compare-pdf';
+import { comparisonDocx } from '../reports/docx';
 import { comparisonFileName, comparisonTitle, statisticsChartUrl } from '../reports/compare.model';
 import { revisionLabel } from '../present';
 import { listInspections, loadSnapshot, loadTrendSnapshot } from '../store/inspections.store';
@@ -81,7 +82,7 @@ export function comparisonView(ctx: Ctx, actor: Actor, pair: InspectionPair) {
   };
 }
 
-export type ComparisonFormat = 'csv' | 'xlsx' | 'pdf';
+export type ComparisonFormat = 'csv' | 'xlsx' | 'pdf' | 'docx';
 
 /** The comparison as a file; the CSV and the spreadsheet hold the same rows. */
 export async function comparisonFile(
@@ -95,6 +96,7 @@ export async function comparisonFile(
   const content =
     format === 'csv' ? comparisonCsv(cmp, ctx.catalogue)
     : format === 'xlsx' ? await comparisonXlsx(cmp, ctx.catalogue)
+    : format === 'docx' ? await comparisonDocx(cmp, ctx.catalogue, opts)
     : await comparisonPdf(cmp, ctx.catalogue, opts);
   return { cmp, content, fileName: comparisonFileName(cmp, format) };
 }

@@ -13,9 +13,34 @@ import { finalReportPdfs } from '../reports/final-reports';
 import { buildNationalModel, NationalReportModel } from '../reports/national.model';
 import { printWithToc } from '../reports/toc';
 import { buildUnitModel, UnitReportModel, UnitReportSource } from '../reports/unit.model';
-import { RenderedReport, storedReport } from '../store/finalisation.store';
+import { nationalDocx, unitDocx } from '../reports/docx';
+import { RenderedReport, storedDocx, storedReport } from '../store/finalisation.store';
 import { loadSnapshot } from '../store/inspections.store';
 import { openInspection } from './inspection-access';
+import fs from 'node:fs';
+import { blockCalls } from '../domain/outline';
+import { filePath } from '../store/evidence.store';
+
+const FIGURE_TYPES = new Set(['image/png', 'image/jpeg']);
+
+/**
+ * The images the outline places as figures, read from the evidence files as data: URLs (the
+ * print page loads nothing else). A file that is missing or not a PNG/JPEG is left out, and the
+ * report says the figure is not in the file.
+ */
+export function figureImages(ctx: Ctx, s: InspectionSnapshot): Map<number, string> {
+  const refs = new Set(s.outline.flatMap((x) => blockCalls(x.body)).flatMap((c) => ('name' in c && c.name === 'figuur' && c.args[0] ? [c.args[0]] : [])));
+  const out = new Map<number, string>();
+  for (const e of s.evidence) {
+    if (!refs.has(e.ref) || !e.file || !FIGURE_TYPES.has(e.file.mime)) continue;
+    try {
+      out.set(e.id, `data:${e.file.mime};base64,${fs.readFileSync(filePath(ctx.dataDir, e.file.sha256)).toString('base64')}`);
+    } catch {
+      // A file gone from disk is reported by `toetsing audit`; the report prints without it.
+    }
+  }
+  return out;
+}
 
 /** The inspection of a report; a unit outside it is "not found", like any unknown address. */
 function openForReport(ctx: Ctx, actor: Actor, inspectionId: number, unit: string | null): InspectionSummary {
@@ -30,7 +55,8 @@ function withPredecessor(ctx: Ctx, snapshot: InspectionSnapshot): UnitReportSour
 
 export function nationalReportModel(ctx: Ctx, actor: Actor, inspectionId: number, options: ModelOptions = {}): NationalReportModel {
   const inspection = openForReport(ctx, actor, inspectionId, null);
-  return buildNationalModel(loadSnapshot(ctx.db, inspection.id), ctx.catalogue, options);
+  const snapshot = loadSnapshot(ctx.db, inspection.id);
+  return buildNationalModel(snapshot, ctx.catalogue, { images: figureImages(ctx, snapshot), ...options });
 }
 
 export function unitReportModel(ctx: Ctx, actor: Actor, inspectionId: number, unit: string, options: ModelOptions = {}): UnitReportModel {
@@ -49,9 +75,25 @@ export async function unitReportPdf(ctx: Ctx, actor: Actor, inspectionId: number
 }
 
 /**
+ * The national report as a Word file, from the same model as the PDF. A vastgesteld inspection
+ * serves the file stored at vaststelling (hash checked); one finalised before Word files were
+ * stored gets it made from its finalised state, which no longer changes.
+ */
+export async function nationalReportDocx(ctx: Ctx, actor: Actor, inspectionId: number, options: ModelOptions = {}): Promise<Buffer> {
+  const inspection = openForReport(ctx, actor, inspectionId, null);
+  return storedDocx(ctx.db, inspection.id, null) ?? nationalDocx(nationalReportModel(ctx, actor, inspection.id, options));
+}
+
+export async function unitReportDocx(ctx: Ctx, actor: Actor, inspectionId: number, unit: string, options: ModelOptions = {}): Promise<Buffer> {
+  const inspection = openForReport(ctx, actor, inspectionId, unit);
+  return storedDocx(ctx.db, inspection.id, unit) ?? unitDocx(unitReportModel(ctx, actor, inspection.id, unit, options));
+}
+
+/**
  * The final national and unit reports of an inspection about to be finalised, dated `finalisedAt`.
  * The finalisation use case has opened the inspection for editing and stores what this returns.
  */
 export async function renderFinalReports(ctx: Ctx, inspectionId: number, finalisedAt: string): Promise<RenderedReport[]> {
-  return finalReportPdfs(withPredecessor(ctx, loadSnapshot(ctx.db, inspectionId)), ctx.catalogue, finalisedAt);
+  const source = withPredecessor(ctx, loadSnapshot(ctx.db, inspectionId));
+  return finalReportPdfs(source, ctx.catalogue, finalisedAt, figureImages(ctx, source.snapshot));
 }

@@ -18,13 +18,13 @@ import { closeEngine } from '../reports/engine';
 import { Io, writeAtomically } from './io';
 import { dataOptions } from './options';
 
-const FORMATS: Record<string, ComparisonFormat> = { '.pdf': 'pdf', '.csv': 'csv', '.xlsx': 'xlsx' };
+const FORMATS: Record<string, ComparisonFormat> = { '.pdf': 'pdf', '.docx': 'docx', '.csv': 'csv', '.xlsx': 'xlsx' };
 
 /** The output format from the file name; checked before any work, so a typo leaves no file. */
 export function formatOf(file: string): ComparisonFormat {
   const ext = path.extname(file).toLowerCase();
   const format = Object.hasOwn(FORMATS, ext) ? FORMATS[ext] : undefined;
-  if (!format) throw invalid(`Onbekend bestandstype '${ext || '(geen extensie)'}' voor --out; kies een naam op .pdf, .csv of .xlsx.`, 'out');
+  if (!format) throw invalid(`Onbekend bestandstype '${ext || '(geen extensie)'}' voor --out; kies een naam op .pdf, .docx, .csv of .xlsx.`, 'out');
   return format;
 }
 
@@ -60,7 +60,7 @@ export async function compareCommand(ctx: Ctx, io: Io, earlierRef: string, later
       io.out(`     per eenheid: ${countsLine(g.counts)}`);
     }
   }
-  io.out(`\nGebruik --out bestand.pdf, .csv of .xlsx voor de volledige vergelijking.`);
+  io.out(`\nGebruik --out bestand.pdf, .docx, .csv of .xlsx voor de volledige vergelijking.`);
 }
 
 function pointText(p: TrendPoint): string {

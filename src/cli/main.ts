@@ -148,9 +148,9 @@ export function buildProgram(io: Io): Command {
       });
     }));
 
-  withDataOption(program.command('report').description('maak het landelijke rapport of het rapport van één eenheid als PDF').argument('<onderzoek>', 'id of sleutel'))
+  withDataOption(program.command('report').description('maak het landelijke rapport of het rapport van één eenheid als PDF of Word-document').argument('<onderzoek>', 'id of sleutel'))
     .option('--unit <code>', 'rapport voor deze eenheid (bijvoorbeeld AMS) in plaats van het landelijke rapport')
-    .requiredOption('--out <bestand>', 'het PDF-bestand om te schrijven')
+    .requiredOption('--out <bestand>', 'het bestand om te schrijven: .pdf of .docx (formaat volgt uit de extensie)')
     .action(typedAction({ args: oneArgument, options: reportOptions }, ([ref], opts) => reportCommand(io, ref, opts)));
 
   withDataOption(program.command('backup').description('maak een back-upmap met database, bronbestanden en manifest (ook terwijl de app draait); een doel op .sqlite of .db kopieert alleen de database').argument('<doel>', 'nieuwe map (of databasebestand)'))
@@ -166,7 +166,7 @@ export function buildProgram(io: Io): Command {
     .action(typedAction({ args: noArguments, options: dataOptions }, (_, opts) => { auditVerifyCommand(io, opts); }));
 
   withDataOption(program.command('compare').description('vergelijk twee onderzoeken (richting per criterium, eenheid en toezegging)').argument('<eerder>', 'id of sleutel van het eerdere onderzoek').argument('<later>', 'id of sleutel van het latere onderzoek'))
-    .option('--out <bestand>', 'schrijf de vergelijking naar bestand.pdf, .csv of .xlsx (formaat volgt uit de extensie)')
+    .option('--out <bestand>', 'schrijf de vergelijking naar bestand.pdf, .docx, .csv of .xlsx (formaat volgt uit de extensie)')
     .option('--motivaties', 'in de PDF de motiveringen naast elkaar')
     .action(typedAction({ args: twoArguments, options: compareOptions }, ([earlier, later], opts) => withContext(opts, (ctx) => compareCommand(ctx, io, earlier, later, opts))));
 

@@ -1,10 +1,10 @@
-// `toetsing report <onderzoek> [--unit CODE] --out FILE.pdf`: the same PDFs as the web app, by the
-// same use cases (a vastgesteld inspection gives its stored report). The file appears whole or
+// `toetsing report <onderzoek> [--unit CODE] --out FILE.pdf|FILE.docx`: the same PDFs and Word files as
+// the web app (the format follows the extension), by the same use cases (a vastgesteld inspection gives its stored report). The file appears whole or
 // not at all, and the browser is closed so the command exits.
 import { z } from 'zod';
 import { OPERATOR } from '../app/operator';
 import { openInspectionRef } from '../app/inspection-access';
-import { nationalReportPdf, unitReportPdf } from '../app/reports';
+import { nationalReportDocx, nationalReportPdf, unitReportDocx, unitReportPdf } from '../app/reports';
 import { unitName } from '../criteria';
 import { invalid } from '../errors';
 import { closeEngine } from '../reports';
@@ -15,12 +15,13 @@ export const reportOptions = dataOptions.extend({
   unit: z.string().optional(),
   out: z
     .string()
-    .refine((s) => s.trim() !== '', { error: 'Geef met --out het PDF-bestand op waarin het rapport komt.', abort: true })
-    .refine((s) => /\.pdf$/i.test(s), { error: (issue) => `Het uitvoerbestand moet op .pdf eindigen (niet '${typeof issue.input === 'string' ? issue.input : ''}').` }),
+    .refine((s) => s.trim() !== '', { error: 'Geef met --out het PDF- of Word-bestand op waarin het rapport komt.', abort: true })
+    .refine((s) => /\.(pdf|docx)$/i.test(s), { error: (issue) => `Het uitvoerbestand moet op .pdf of .docx eindigen (niet '${typeof issue.input === 'string' ? issue.input : ''}').` }),
 });
 
 export async function reportCommand(io: Io, idOrRef: string, opts: z.infer<typeof reportOptions>): Promise<void> {
   const ctx = contextFrom(opts);
+  const word = /\.docx$/i.test(opts.out);
   try {
     const inspection = openInspectionRef(ctx, OPERATOR, idOrRef, 'read');
     if (opts.unit !== undefined) {
@@ -29,11 +30,11 @@ export async function reportCommand(io: Io, idOrRef: string, opts: z.infer<typeo
       if (!inspection.units.includes(unit)) {
         throw invalid(`Eenheid '${opts.unit}' hoort niet bij onderzoek '${inspection.ref}'. Kies uit: ${inspection.units.join(', ')}.`, 'unit');
       }
-      const bytes = await unitReportPdf(ctx, OPERATOR, inspection.id, unit);
+      const bytes = word ? await unitReportDocx(ctx, OPERATOR, inspection.id, unit) : await unitReportPdf(ctx, OPERATOR, inspection.id, unit);
       writeAtomically(opts.out, bytes);
       io.out(`Rapport voor ${unitName(ctx.catalogue, unit)} geschreven naar ${opts.out} (${bytes.length} bytes).`);
     } else {
-      const bytes = await nationalReportPdf(ctx, OPERATOR, inspection.id);
+      const bytes = word ? await nationalReportDocx(ctx, OPERATOR, inspection.id) : await nationalReportPdf(ctx, OPERATOR, inspection.id);
       writeAtomically(opts.out, bytes);
       io.out(`Landelijk rapport geschreven naar ${opts.out} (${bytes.length} bytes).`);
     }

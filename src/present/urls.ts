@@ -26,8 +26,16 @@ export const url = {
   statistics: (id: number) => `${inspection(id)}/statistieken`,
   history: (id: number) => `${inspection(id)}/geschiedenis`,
   finalise: (id: number) => `${inspection(id)}/vaststellen`,
+  /** The report outline (src/web/routes/outline.routes.ts): its sections, and one section's page and actions. */
+  outline: (id: number, anchor?: string) => `${inspection(id)}/rapport${anchor ? `#${anchor}` : ''}`,
+  sections: (id: number) => `${inspection(id)}/rapport/secties`,
+  section: (id: number, sectionId: number) => `${inspection(id)}/rapport/secties/${sectionId}`,
+  sectionMove: (id: number, sectionId: number) => `${inspection(id)}/rapport/secties/${sectionId}/verplaatsen`,
+  sectionRemove: (id: number, sectionId: number) => `${inspection(id)}/rapport/secties/${sectionId}/verwijderen`,
   nationalReport: (id: number) => `${inspection(id)}/rapport.pdf`,
   unitReport: (id: number, unit: string) => `${inspection(id)}/eenheden/${part(unit)}/rapport.pdf`,
+  nationalReportDocx: (id: number) => `${inspection(id)}/rapport.docx`,
+  unitReportDocx: (id: number, unit: string) => `${inspection(id)}/eenheden/${part(unit)}/rapport.docx`,
   cell,
   /** All criteria of one unit on one page (one checklist; the inspection's first when none is given). */
   unitVerdicts: (id: number, unit: string, checklist?: string) => `${inspection(id)}/eenheden/${part(unit)}/oordelen${query({ checklist })}`,

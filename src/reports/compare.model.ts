@@ -17,7 +17,7 @@ export function checklistTitle(c: ChecklistComparison): string {
 }
 
 /** A file name without characters that trouble a download or a file system. */
-export function comparisonFileName(cmp: Comparison, ext: 'csv' | 'xlsx' | 'pdf'): string {
+export function comparisonFileName(cmp: Comparison, ext: 'csv' | 'xlsx' | 'pdf' | 'docx'): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
   return `vergelijking-${safe(cmp.earlier.ref)}-${safe(cmp.later.ref)}.${ext}`;
 }

@@ -83,6 +83,8 @@ export interface RenderedReport {
   /** null for the national report. */
   unit: string | null;
   pdf: Buffer;
+  /** The same report as a Word file, stored beside the PDF. */
+  docx?: Buffer;
 }
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -118,12 +120,19 @@ export function finaliseInspection(
       add.run(inspectionId, r.unit ?? '', r.pdf, hash, r.pdf.length, now);
       return { unit: r.unit, sha256: hash, size: r.pdf.length };
     });
+    const addDocx = db.prepare('INSERT INTO final_docx (inspection_id, unit_code, docx, sha256, size, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const storedDocx = reports.flatMap((r) => {
+      if (!r.docx) return [];
+      const hash = sha256(r.docx);
+      addDocx.run(inspectionId, r.unit ?? '', r.docx, hash, r.docx.length, now);
+      return [{ unit: r.unit, sha256: hash, size: r.docx.length }];
+    });
     // Status last: from here on the database's triggers refuse every change.
     db.prepare("UPDATE inspections SET status = 'vastgesteld', finalised_at = ? WHERE id = ?").run(now, inspectionId);
     logChange(db, {
       actor, inspectionId, entity: 'inspection', entityId: inspectionId, action: 'finalise',
       old: { status: 'concept' },
-      new: { status: 'vastgesteld', finalisedAt: now, reports: stored, accepted: check.accepted.flatMap((a) => a.acceptances) },
+      new: { status: 'vastgesteld', finalisedAt: now, reports: stored, ...(storedDocx.length > 0 ? { docx: storedDocx } : {}), accepted: check.accepted.flatMap((a) => a.acceptances) },
     });
   }).immediate();
 }
@@ -154,6 +163,18 @@ export function storedReport(db: DB, inspectionId: number, unit: string | null):
     throw integrityError('Het opgeslagen rapport klopt niet meer met zijn vingerafdruk (SHA-256) en wordt daarom niet geleverd. Neem contact op met de beheerder.');
   }
   return r;
+}
+
+/** The stored Word file of a finalised report, checked against its hash; null when none was stored. */
+export function storedDocx(db: DB, inspectionId: number, unit: string | null): Buffer | null {
+  const r = db.prepare('SELECT docx, sha256 FROM final_docx WHERE inspection_id = ? AND unit_code = ?').get(inspectionId, unit ?? '') as
+    | { docx: Buffer; sha256: string }
+    | undefined;
+  if (!r) return null;
+  if (sha256(r.docx) !== r.sha256) {
+    throw integrityError('Het opgeslagen Word-bestand klopt niet meer met zijn vingerafdruk (SHA-256) en wordt daarom niet geleverd. Neem contact op met de beheerder.');
+  }
+  return r.docx;
 }
 
 export interface RevisionInfo {

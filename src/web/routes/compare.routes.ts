@@ -77,6 +77,7 @@ const CONTENT_TYPES: Record<ComparisonFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 function comparisonDownload(format: ComparisonFormat) {
@@ -201,6 +202,13 @@ export const compareRoutes: RouteDef[] = [
     access: EVERY_ROLE,
     summary: 'vergelijking als PDF',
     handler: comparisonDownload('pdf'),
+  },
+  {
+    method: 'get',
+    path: '/vergelijken.docx',
+    access: EVERY_ROLE,
+    summary: 'vergelijking als Word-document',
+    handler: comparisonDownload('docx'),
   },
   {
     method: 'get',

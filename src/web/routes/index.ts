@@ -14,5 +14,9 @@ import { integrityRoutes } from './integrity.routes';
 import { reportRoutes } from './reports.routes';
 import { bulkRoutes } from './bulk.routes';
 import { verdictSheetRoutes } from './verdict-sheet.routes';
+import { outlineRoutes } from './outline.routes';
+import { accountRoutes } from './account.routes';
+import { oidcRoutes } from './oidc.routes';
+import { totpRoutes } from './totp.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...bulkRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes, ...verdictSheetRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...bulkRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes, ...verdictSheetRoutes, ...outlineRoutes, ...accountRoutes, ...oidcRoutes, ...totpRoutes];
