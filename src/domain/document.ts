@@ -97,7 +97,7 @@ export const sectionSchema = z
     marking: line.default(''),
   })
   .strict()
-  .transform((s) => ({ ...s, kind: kindFor(s.level, s.kind ?? (s.level === 1 ? 'hoofdstuk' : 'paragraaf')) }));
+  .transform((s) => ({ ...s, kind: kindFor(s.level, s.kind ?? 'paragraaf') }));
 
 export const documentSchema = z
   .object({

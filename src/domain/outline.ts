@@ -166,7 +166,8 @@ export interface OutlineScope {
   evidenceRefs: Set<string>;
 }
 
-function groupOf(scope: OutlineScope, id: string): { checklist: Checklist; group: Checklist['groups'][number] } | null {
+/** A group named by its id (or `checklist/group`) in the inspection's checklists, with its checklist. */
+export function findGroup(scope: Pick<OutlineScope, 'checklists'>, id: string): { checklist: Checklist; group: Checklist['groups'][number] } | null {
   const [clId, gId] = id.includes('/') ? id.split('/', 2) : [null, id];
   for (const checklist of scope.checklists) {
     if (clId && checklist.id !== clId) continue;
@@ -174,10 +175,6 @@ function groupOf(scope: OutlineScope, id: string): { checklist: Checklist; group
     if (group) return { checklist, group };
   }
   return null;
-}
-
-export function findGroup(scope: Pick<OutlineScope, 'checklists'>, id: string) {
-  return groupOf({ ...scope, evidenceRefs: new Set() }, id);
 }
 
 export function findCriterion(scope: Pick<OutlineScope, 'checklists'>, id: string) {
@@ -203,7 +200,7 @@ export function blockProblem(call: BlockCall | { unknown: string; source: string
   const { name, args, options } = call;
   if (GROUP_BLOCKS.has(name) || (name === 'oordelen' && !options.criterium)) {
     if (!args[0]) return `Blok ${call.source} noemt geen toezegging of groep (bijvoorbeeld {{${name} ${scope.checklists[0]?.groups[0]?.id ?? 'groep'}}}).`;
-    if (!groupOf(scope, args[0])) return `Blok ${call.source}: "${args[0]}" is geen toezegging of groep van dit onderzoek (wel: ${groupList(scope)}).`;
+    if (!findGroup(scope, args[0])) return `Blok ${call.source}: "${args[0]}" is geen toezegging of groep van dit onderzoek (wel: ${groupList(scope)}).`;
   }
   if (name === 'oordelen' && options.criterium && !findCriterion(scope, options.criterium)) {
     return `Blok ${call.source}: criterium "${options.criterium}" bestaat niet in de toetsingskaders van dit onderzoek.`;

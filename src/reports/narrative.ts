@@ -33,6 +33,10 @@ function blockLines(md: MarkdownIt): void {
 // The screens' options (nesting bounded, so a text of brackets cannot make one render costly), without links.
 const OPTIONS = { ...MARKDOWN_OPTIONS, linkify: false };
 const md = new MarkdownIt(OPTIONS).use(footnote).use(blockLines);
+// A footnote reference renders as a placeholder with the render's nonce, which renderSectionText
+// replaces, after sanitising, by the note's number in report order.
+md.renderer.rules.footnote_ref = (tokens, idx, _options, env: { nonce?: string }) =>
+  `zqfn${env.nonce ?? ''}x${(tokens[idx].meta as { id: number }).id}qz`;
 
 // Headings inside a section's text print as run-in subheads: the outline owns the heading levels.
 const subhead = (): { tagName: string; attribs: Record<string, string> } => ({ tagName: 'p', attribs: { class: 'subhead' } });
@@ -102,18 +106,11 @@ export function renderSectionText<B>(body: string, notes: NoteRegistry, place: (
     numbers.set(id, note);
     return note;
   };
-  const renderer = { ...md.renderer.rules };
-  const render = (slice: Token[]): string => {
-    md.renderer.rules.footnote_ref = (t, idx) => `zqfn${nonce}x${(t[idx].meta as { id: number }).id}qz`;
-    try {
-      return sanitizeHtml(md.renderer.render(slice, md.options, env), PRINT)
-        .replace(placeholder, (_m, id: string) => noteMarker(noteFor(Number(id))))
-        // Two markers side by side read as one number ("1617"): a comma keeps them apart.
-        .replaceAll('</sup><sup class="fn">', '</sup><sup class="fn fn-sep">,</sup><sup class="fn">');
-    } finally {
-      md.renderer.rules.footnote_ref = renderer.footnote_ref;
-    }
-  };
+  const render = (slice: Token[]): string =>
+    sanitizeHtml(md.renderer.render(slice, md.options, { ...env, nonce }), PRINT)
+      .replace(placeholder, (_m, id: string) => noteMarker(noteFor(Number(id))))
+      // Two markers side by side read as one number ("1617"): a comma keeps them apart.
+      .replaceAll('</sup><sup class="fn">', '</sup><sup class="fn fn-sep">,</sup><sup class="fn">');
 
   const parts: Array<TextPart<B>> = [];
   let from = 0;
