@@ -1,4 +1,5 @@
-// Loads criteria/ (checklists, units, mappings) from disk and validates every file with zod.
+// Loads criteria/ (checklists, units, mappings) from disk and validates every file with zod. The
+// checklists and mappings are the database's initial content (src/app/checklists.ts seeds them).
 // A malformed file stops the start with a message naming the file, the place in it and what is
 // wrong; nothing here guesses or repairs.
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import {
   checklistSchema,
   mappingSchema,
   unitsFileSchema,
+  versionKey,
 } from './domain/checklist';
 import { AppError } from './errors';
 
@@ -60,12 +62,25 @@ function dataFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export function loadCatalogue(dir: string = DEFAULT_CRITERIA_DIR): Catalogue {
+/** The catalogue as the files in `dir` hold it, with the file each checklist and mapping came from. */
+export interface CriteriaFiles {
+  catalogue: Catalogue;
+  /** versionKey(id, version) → file. */
+  checklistFiles: Map<string, string>;
+  /** Parallel to catalogue.mappings. */
+  mappingFiles: string[];
+}
+
+export function loadCriteriaFiles(dir: string = DEFAULT_CRITERIA_DIR): CriteriaFiles {
   const checklists = new Map<string, Checklist>();
+  const versions = new Map<string, Checklist>();
+  const checklistFiles = new Map<string, string>();
   for (const file of dataFiles(path.join(dir, 'checklists'))) {
     const c = parseFile(file, checklistSchema);
     if (checklists.has(c.id)) throw new CatalogueError(`${file}: checklist-id '${c.id}' bestaat al in een ander bestand`);
     checklists.set(c.id, c);
+    versions.set(versionKey(c.id, c.version), c);
+    checklistFiles.set(versionKey(c.id, c.version), file);
   }
   if (checklists.size === 0) throw new CatalogueError(`${path.join(dir, 'checklists')}: geen checklists gevonden`);
 
@@ -74,16 +89,26 @@ export function loadCatalogue(dir: string = DEFAULT_CRITERIA_DIR): Catalogue {
   const units = parseFile(unitsFile, unitsFileSchema);
 
   const mappings: ChecklistMapping[] = [];
+  const mappingFiles: string[] = [];
   for (const file of dataFiles(path.join(dir, 'mappings'))) {
     const m = parseFile(file, mappingSchema);
     for (const side of ['from', 'to'] as const) {
       if (!checklists.has(m[side].checklist)) {
         throw new CatalogueError(`${file}: bij ${side}.checklist: checklist '${m[side].checklist}' bestaat niet`);
       }
+      if (!versions.has(versionKey(m[side].checklist, m[side].version))) {
+        throw new CatalogueError(`${file}: bij ${side}.version: checklist '${m[side].checklist}' heeft geen versie '${m[side].version}'`);
+      }
     }
     mappings.push(m);
+    mappingFiles.push(file);
   }
-  return { checklists, units: units.units, organisation: units.organisation, mappings };
+  return { catalogue: { checklists, versions, units: units.units, organisation: units.organisation, mappings }, checklistFiles, mappingFiles };
+}
+
+/** The catalogue from the files alone (pure tests and tools); the app reads the database's. */
+export function loadCatalogue(dir: string = DEFAULT_CRITERIA_DIR): Catalogue {
+  return loadCriteriaFiles(dir).catalogue;
 }
 
 export function unitName(catalogue: Catalogue, code: string): string {

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
-import { allCriteria, Checklist, findCriterion } from '../domain/checklist';
+import { allCriteria, Checklist, checklistVersion, findCriterion } from '../domain/checklist';
 import type { InspectionSummary, VerdictRecord } from '../domain/inspection';
 import { unitName } from '../criteria';
 import { notFound, StaleVersionError } from '../errors';
@@ -14,6 +14,8 @@ import { loadSnapshot } from '../store/inspections.store';
 import { CellKey, saveVerdict, VerdictInput } from '../store/verdicts.store';
 import type { VerdictChange } from './cells';
 import { AccessMode, openInspection, rightsOn } from './inspection-access';
+import { reviewMarks, showsReview } from './review';
+import { reviewMark } from '../present/review';
 
 export type BulkAxis = { kind: 'unit'; unit: string } | { kind: 'criterion'; criterionId: string };
 
@@ -51,8 +53,10 @@ export interface OpenedBulk {
 /** Resolve a bulk page for the actor: an unknown checklist, criterion or unit is "not found". */
 export function openBulk(ctx: Ctx, actor: Actor, a: BulkAddress, mode: AccessMode): OpenedBulk {
   const inspection = openInspection(ctx, actor, a.inspectionId, mode);
-  const checklist = ctx.catalogue.checklists.get(a.checklistId || (inspection.checklists.at(0)?.id ?? ''));
-  if (!checklist || !inspection.checklists.some((c) => c.id === checklist.id)) throw notFound('Deze checklist hoort niet bij dit onderzoek');
+  const wanted = a.checklistId || (inspection.checklists.at(0)?.id ?? '');
+  const ref = inspection.checklists.find((c) => c.id === wanted);
+  const checklist = ref ? checklistVersion(ctx.catalogue, ref) : undefined;
+  if (!checklist) throw notFound('Deze checklist hoort niet bij dit onderzoek');
   const keyOf = (criterion: string, unit: string): CellKey => ({ inspectionId: inspection.id, checklist: checklist.id, criterion, unit });
   if (a.axis.kind === 'unit') {
     const unit = a.axis.unit;
@@ -103,12 +107,15 @@ export function shownAs(v: VerdictInput): string {
 /** Everything a bulk page shows: per row its stored cell and the link to the cell page. */
 export function bulkView(ctx: Ctx, actor: Actor, b: OpenedBulk) {
   const cells = storedCells(ctx, b);
+  const snapshot = loadSnapshot(ctx.db, b.inspection.id);
+  const reviewOf = showsReview(snapshot) ? reviewMarks(snapshot) : null;
   return {
     ...b,
     ...rightsOn(actor, b.inspection),
     rows: b.rows.flatMap((r) => {
       const cell = cells.get(r.key);
-      return cell ? [{ ...r, stored: cell, shown: shownAs(cell), href: url.cell(r.cell.inspectionId, r.cell.checklist, r.cell.criterion, r.cell.unit) }] : [];
+      const review = reviewOf ? reviewMark(reviewOf(r.cell.checklist, r.cell.criterion, r.cell.unit)) : null;
+      return cell ? [{ ...r, stored: cell, shown: shownAs(cell), href: url.cell(r.cell.inspectionId, r.cell.checklist, r.cell.criterion, r.cell.unit), review }] : [];
     }),
   };
 }

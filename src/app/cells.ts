@@ -2,7 +2,7 @@
 // its verdict against the version the user saw, link and unlink evidence.
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
-import { allCriteria, Checklist, Criterion, findCriterion, NOT_ASSESSED } from '../domain/checklist';
+import { allCriteria, Checklist, checklistVersion, Criterion, findCriterion, NOT_ASSESSED } from '../domain/checklist';
 import type { EvidenceRecord, InspectionSummary, VerdictRecord } from '../domain/inspection';
 import type { Workflow } from '../domain/vocabulary';
 import { invalid, isKind, notFound } from '../errors';
@@ -11,6 +11,9 @@ import { loadSnapshot } from '../store/inspections.store';
 import { CellKey, getCell, linkEvidence, saveVerdict, unlinkEvidence } from '../store/verdicts.store';
 import { openInspection, rightsOn, AccessMode } from './inspection-access';
 import { personNames } from './users';
+import { noteIndex } from './review-notes';
+import { cellNoteKey } from '../domain/review-notes';
+import { reviewBoxes } from './review';
 
 export interface CellAddress {
   inspectionId: number;
@@ -29,8 +32,9 @@ export interface OpenedCell {
 /** Resolve a cell address for the actor: an unknown checklist, criterion or unit is "not found". */
 export function resolveCell(ctx: Ctx, actor: Actor, a: CellAddress, mode: AccessMode): OpenedCell {
   const inspection = openInspection(ctx, actor, a.inspectionId, mode);
-  const checklist = ctx.catalogue.checklists.get(a.checklistId);
-  if (!checklist || !inspection.checklists.some((c) => c.id === a.checklistId)) throw notFound('Deze checklist hoort niet bij dit onderzoek');
+  const ref = inspection.checklists.find((c) => c.id === a.checklistId);
+  const checklist = ref ? checklistVersion(ctx.catalogue, ref) : undefined;
+  if (!checklist) throw notFound('Deze checklist hoort niet bij dit onderzoek');
   const criterion = findCriterion(checklist, a.criterionId);
   if (!criterion) throw notFound('Dit criterium bestaat niet');
   if (!inspection.units.includes(a.unit)) throw notFound('Deze eenheid hoort niet bij dit onderzoek');
@@ -102,6 +106,8 @@ export function cellView(ctx: Ctx, actor: Actor, c: OpenedCell) {
     notAssessed: NOT_ASSESSED,
     nav: neighbourCells(c),
     personName: personNames(ctx),
+    notePanel: noteIndex(ctx, actor, c.inspection, snapshot).panel('cell', cellNoteKey(c.key.checklist, c.key.criterion, c.key.unit)),
+    review: reviewBoxes(ctx, actor, c.inspection, snapshot).cell(c.key),
   };
 }
 export type CellView = ReturnType<typeof cellView>;

@@ -3,18 +3,22 @@
 // (src/domain/comparison/); this reads the snapshots it needs and decides who may do what.
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
-import { compareInspections } from '../domain/comparison/compare';
+import { compareInspections, isAfter } from '../domain/comparison/compare';
 import { mergeStatistics } from '../domain/comparison/statistics';
-import { trendOf } from '../domain/comparison/trend';
+import { checkTrendSize, trendOf } from '../domain/comparison/trend';
 import type { Comparison, Trend } from '../domain/comparison/types';
 import type { InspectionSummary, StatisticRecord } from '../domain/inspection';
 import { parseStatisticsCsv, StatisticsProblem } from '../domain/statistics-csv';
 import { invalid, isKind } from '../errors';
-import { comparisonCsv, comparisonXlsx } from '../reports/compare-export';
+import { comparisonCsv, comparisonGroupsCsv, comparisonXlsx } from '../reports/compare-export';
 import { comparisonPdf } from '../reports/compare-pdf';
+import { buildTrendModel, trendModelFileName, type TrendModel } from '../reports/trend.model';
+import { trendPdf } from '../reports/trend-pdf';
+import { trendXlsx } from '../reports/trend-export';
 import { comparisonDocx } from '../reports/docx';
-import { comparisonFileName, comparisonTitle, statisticsChartUrl } from '../reports/compare.model';
-import { revisionLabel } from '../present';
+import { comparisonFileName, comparisonStory, comparisonTitle, figuresView, progressView, reorderedNotice, shareLabels, statisticsChartUrl } from '../reports/compare.model';
+import { checklistAnchor, groupAnchor, rowAnchor } from '../present/comparison-summary';
+import { criterionName, criterionTitle, revisionLabel } from '../present';
 import { listInspections, loadSnapshot, loadTrendSnapshot } from '../store/inspections.store';
 import { replaceStatistics } from '../store/national.store';
 import { openInspection, rightsOn } from './inspection-access';
@@ -54,13 +58,20 @@ export interface InspectionPair {
   later: number;
 }
 
-export function loadComparison(ctx: Ctx, actor: Actor, pair: InspectionPair): Comparison {
-  picked(ctx, actor, pair.earlier, 'eerdere');
-  picked(ctx, actor, pair.later, 'latere');
+/**
+ * A pair asked for in reverse order (the "earlier" one is the later by year, fieldwork or
+ * follow-up chain) is swapped, not refused: the reader gets the comparison they meant, and
+ * `reordered` makes every output say so (reorderedNotice).
+ */
+export function loadComparison(ctx: Ctx, actor: Actor, asked: InspectionPair): Comparison {
+  const first = picked(ctx, actor, asked.earlier, 'eerdere');
+  const second = picked(ctx, actor, asked.later, 'latere');
+  const reordered = isAfter(first, second);
+  const pair = reordered ? { earlier: asked.later, later: asked.earlier } : asked;
   const later = loadSnapshot(ctx.db, pair.later);
   // Skipping a step (2015 → 2026): the outcomes of 2015's recommendations live in 2022.
   const between = later.predecessorId === pair.earlier ? undefined : listInspections(ctx.db).find((i) => i.predecessorId === pair.earlier && i.id !== pair.later);
-  return compareInspections(ctx.catalogue, loadSnapshot(ctx.db, pair.earlier), later, between ? loadSnapshot(ctx.db, between.id) : undefined);
+  return compareInspections(ctx.catalogue, loadSnapshot(ctx.db, pair.earlier), later, between ? loadSnapshot(ctx.db, between.id) : undefined, { reordered });
 }
 
 /** What the picker shows as chosen: a follow-up is compared with its predecessor unless the user chose otherwise. */
@@ -76,6 +87,14 @@ export function comparisonView(ctx: Ctx, actor: Actor, pair: InspectionPair) {
   return {
     cmp,
     title: comparisonTitle(cmp),
+    story: comparisonStory(cmp, ctx.catalogue),
+    reordered: reorderedNotice(cmp),
+    figures: figuresView(cmp),
+    progress: (checklistId: string, groupId: string, unit?: string) => progressView(cmp, checklistId, groupId, unit),
+    shareLabels,
+    anchors: { checklist: checklistAnchor, group: groupAnchor, row: rowAnchor },
+    criterionName,
+    criterionTitle,
     chartUrl: statisticsChartUrl(cmp.statistics),
     // The page links to the later inspection's figures: their import is for its editors.
     canImportStatistics: rightsOn(actor, openInspection(ctx, actor, pair.later, 'read')).canEdit,
@@ -101,11 +120,34 @@ export async function comparisonFile(
   return { cmp, content, fileName: comparisonFileName(cmp, format) };
 }
 
+/** The comparison's second CSV: per toezegging the national row and a row per unit, with the shares kept. */
+export function comparisonGroupsFile(ctx: Ctx, actor: Actor, pair: InspectionPair): { cmp: Comparison; content: string; fileName: string } {
+  const cmp = loadComparison(ctx, actor, pair);
+  return { cmp, content: comparisonGroupsCsv(cmp, ctx.catalogue), fileName: comparisonFileName(cmp, 'csv').replace(/\.csv$/, ' - toezeggingen.csv') };
+}
+
 /** `only`: limit the trend to one checklist (and the versions mapped to it). */
 export function loadTrend(ctx: Ctx, actor: Actor, inspectionIds: number[], only?: string): Trend {
+  checkTrendSize(inspectionIds.length);
   for (const id of inspectionIds) picked(ctx, actor, id, 'gekozen');
   // The lean snapshots: a trend needs the verdict codes, overrides and figures only.
   return trendOf(ctx.catalogue, inspectionIds.map((id) => loadTrendSnapshot(ctx.db, id)), only);
+}
+
+export type TrendFormat = 'pdf' | 'xlsx';
+
+/** The trend as a PDF or a spreadsheet, from one model, named by titles and years. */
+export async function trendFile(
+  ctx: Ctx,
+  actor: Actor,
+  inspectionIds: number[],
+  format: TrendFormat,
+  only?: string,
+): Promise<{ trend: Trend; model: TrendModel; content: Buffer; fileName: string }> {
+  const trend = loadTrend(ctx, actor, inspectionIds, only);
+  const model = buildTrendModel(trend, ctx.catalogue);
+  const content = format === 'pdf' ? await trendPdf(model) : await trendXlsx(model);
+  return { trend, model, content, fileName: trendModelFileName(model, format) };
 }
 
 /** The inspections of a trend: those chosen, or else every one that uses the chosen checklist. */
@@ -120,7 +162,8 @@ export function trendSelection(ctx: Ctx, choice: { inspectionIds?: number[]; che
 /** The trend page over the chosen inspections. */
 export function trendView(ctx: Ctx, actor: Actor, inspectionIds: number[], only?: string) {
   const t = loadTrend(ctx, actor, inspectionIds, only);
-  return { trend: t, title: `Trend ${t.inspections.map((i) => i.year).join(' → ')}`, chartUrl: statisticsChartUrl(t.statistics) };
+  const model = buildTrendModel(t, ctx.catalogue);
+  return { trend: t, model, title: model.title, chartUrl: statisticsChartUrl(t.statistics) };
 }
 
 /** The complaint figures of one inspection, as its page shows them. */

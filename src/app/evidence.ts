@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
-import { allCriteria } from '../domain/checklist';
+import { allCriteria, checklistVersion } from '../domain/checklist';
 import type { EvidenceRecord, InspectionSummary } from '../domain/inspection';
 import { integrityError, invalid, isKind, notFound } from '../errors';
 import { checkUpload } from '../files/sniff';
@@ -14,6 +14,7 @@ import { createEvidence, EvidenceInput, filePath, getEvidence, linksOfEvidence, 
 import { loadSnapshot } from '../store/inspections.store';
 import { linkCellEvidence, OpenedCell, resolveCell } from './cells';
 import { openInspection, rightsOn } from './inspection-access';
+import { noteIndex } from './review-notes';
 
 /** A file as it was sent: its bytes and its name, whose extension says what it claims to be. */
 export interface Upload {
@@ -29,7 +30,7 @@ const criterionKey = (checklist: string, criterion: string) => `${checklist}/${c
 /** Every criterion of the inspection's checklists, as the filter and the link form offer them. */
 export function criterionChoices(ctx: Ctx, inspection: InspectionSummary) {
   return inspection.checklists.flatMap((ref) => {
-    const c = ctx.catalogue.checklists.get(ref.id);
+    const c = checklistVersion(ctx.catalogue, ref);
     return c
       ? allCriteria(c).map((cr) => ({
         value: criterionKey(c.id, cr.id),
@@ -71,7 +72,7 @@ export function evidenceList(ctx: Ctx, actor: Actor, inspectionId: number, f: Ev
     .filter((e) => !f.criterium || criteriaOf.get(e.id)?.has(f.criterium))
     .filter((e) => !f.wederhoor || (f.wederhoor === 'geen' ? !e.wederhoor : e.wederhoor?.status === f.wederhoor))
     .map((e) => ({ evidence: e, linkCount: linkCount.get(e.id) ?? 0 }));
-  return { inspection, canEdit: rightsOn(actor, inspection).canEdit, rows, total: snapshot.evidence.length, criterionChoices: criterionChoices(ctx, inspection) };
+  return { inspection, canEdit: rightsOn(actor, inspection).canEdit, rows, total: snapshot.evidence.length, criterionChoices: criterionChoices(ctx, inspection), reviewNotes: noteIndex(ctx, actor, inspection, snapshot) };
 }
 
 function formPage(ctx: Ctx, actor: Actor, inspection: InspectionSummary, evidence: EvidenceRecord | null) {
@@ -83,6 +84,7 @@ function formPage(ctx: Ctx, actor: Actor, inspection: InspectionSummary, evidenc
     canDownload: rights.canDownload,
     links: evidence ? linksOfEvidence(ctx.db, inspection.id, evidence.id) : [],
     criterionChoices: criterionChoices(ctx, inspection),
+    notePanel: evidence ? noteIndex(ctx, actor, inspection, loadSnapshot(ctx.db, inspection.id)).panel('evidence', String(evidence.id)) : null,
   };
 }
 export type EvidencePage = ReturnType<typeof formPage>;

@@ -6,7 +6,7 @@
 import type { Ctx } from '../context';
 import { Actor, onTeam } from '../domain/access';
 import { Blocker, BLOCKER_KIND_LABELS, BlockerKind } from '../domain/blockers';
-import type { Catalogue } from '../domain/checklist';
+import { Checklist, checklistsOf } from '../domain/checklist';
 import { BlockerAcceptance, finalisationCheck, finalisationRefusal } from '../domain/finalisation';
 import type { InspectionSummary } from '../domain/inspection';
 import { inspectionStatus } from '../domain/status';
@@ -40,10 +40,10 @@ function matches(b: Blocker, f: BlockerFilter): boolean {
   return (!f.kind || b.kind === f.kind) && (!f.group || groupOf(b) === f.group) && (!f.unit || b.unit === f.unit);
 }
 
-function groupTitle(catalogue: Catalogue, key: string): string {
+function groupTitle(checklists: Map<string, Checklist>, key: string): string {
   if (key === NO_GROUP) return 'Zonder toezegging';
   const [checklistId, groupId] = key.split('/');
-  const checklist = catalogue.checklists.get(checklistId);
+  const checklist = checklists.get(checklistId);
   const group = checklist?.groups.find((g) => g.id === groupId);
   return checklist && group ? `${checklist.shortTitle} ${group.number}. ${group.title}` : key;
 }
@@ -75,6 +75,7 @@ export function finalisationView(ctx: Ctx, actor: Actor, inspection: InspectionS
   };
 
   const kinds = Object.keys(BLOCKER_KIND_LABELS) as BlockerKind[];
+  const own = checklistsOf(ctx.catalogue, inspection.checklists);
   const summary = kinds
     .map((kind) => {
       const of = blockers.filter((b) => b.kind === kind).map(item);
@@ -90,7 +91,7 @@ export function finalisationView(ctx: Ctx, actor: Actor, inspection: InspectionS
       for (const b of ofKind) byGroup.set(groupOf(b), [...(byGroup.get(groupOf(b)) ?? []), b]);
       const groups = [...byGroup.entries()].map(([key, list]) => {
         const items = list.map(item);
-        return { key, title: groupTitle(ctx.catalogue, key), anchor: sectionAnchor(list[0]), items, open: items.filter((i) => i.state === 'open').length };
+        return { key, title: groupTitle(own, key), anchor: sectionAnchor(list[0]), items, open: items.filter((i) => i.state === 'open').length };
       });
       return { kind, label: BLOCKER_KIND_LABELS[kind], count: ofKind.length, groups };
     })
@@ -106,7 +107,7 @@ export function finalisationView(ctx: Ctx, actor: Actor, inspection: InspectionS
     filter,
     filterOptions: {
       kinds: summary.map((s) => ({ value: s.kind, label: s.label })),
-      groups: groupKeys.map((key) => ({ value: key, label: groupTitle(ctx.catalogue, key) })),
+      groups: groupKeys.map((key) => ({ value: key, label: groupTitle(own, key) })),
       units: inspection.units,
     },
     check,

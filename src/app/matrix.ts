@@ -13,6 +13,10 @@ import { must } from '../errors';
 import { count, CRITERIA, legend, rolledView, SOURCES, UNITS, url, verdictView, WORKFLOW_GLYPHS } from '../present';
 import { loadSnapshot } from '../store/inspections.store';
 import { rightsOn } from './inspection-access';
+import { cellNoteKey, openNoteCounts } from '../domain/review-notes';
+import { openNotesText } from '../present/review-notes';
+import { reviewMarks, showsReview } from './review';
+import { reviewMark } from '../present/review';
 
 export interface MatrixChecklist {
   checklist: Checklist;
@@ -81,6 +85,8 @@ export function matrixTable(ctx: Ctx, snapshot: InspectionSnapshot, entry: Matri
 
   const cells = new Map(snapshot.verdicts.filter((v) => v.checklist === checklist.id).map((v) => [`${v.unit}\u0000${v.criterion}`, v]));
   const cellFilter = Boolean(filters.oordeel || filters.status);
+  const openNotes = openNoteCounts(snapshot.notes);
+  const reviewOf = showsReview(snapshot) ? reviewMarks(snapshot) : null;
   const rows = snapshot.units
     .filter((u) => !filters.eenheid || u === filters.eenheid)
     .map((unit) => {
@@ -95,13 +101,17 @@ export function matrixTable(ctx: Ctx, snapshot: InspectionSnapshot, entry: Matri
           const match = (!filters.oordeel || verdict === filters.oordeel) && (!filters.status || workflow === filters.status);
           if (match) matches++;
           const v = verdictView(checklist, verdict);
+          const notes = openNotes.get(`cell:${cellNoteKey(checklist.id, cr.id, unit)}`) ?? 0;
+          const review = reviewOf ? reviewMark(reviewOf(checklist.id, cr.id, unit)) : null;
           return {
             href: url.cell(snapshot.id, checklist.id, cr.id, unit),
             abbr: v.abbr,
             cls: v.cls + (cellFilter && !match ? ' dim' : ''),
             glyph: WORKFLOW_GLYPHS[workflow],
             evidence: evidence > 0,
-            label: `${checklist.shortTitle} ${cr.number}, ${unit}: ${v.label}; ${WORKFLOW_LABELS[workflow].toLowerCase()}; ${count(evidence, SOURCES)}`,
+            label: `${checklist.shortTitle} ${cr.number}, ${unit}: ${v.label}; ${WORKFLOW_LABELS[workflow].toLowerCase()}; ${count(evidence, SOURCES)}${notes > 0 ? `; ${openNotesText(notes)}` : ''}${review ? `; ${review.label}` : ''}`,
+            notes,
+            review,
           };
         }),
       }));

@@ -7,7 +7,7 @@
 // inspection does not have) are refused at their field.
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
-import { Checklist, findCriterion } from '../domain/checklist';
+import { Checklist, checklistsOf, checklistVersion, findCriterion } from '../domain/checklist';
 import type { InspectionSummary, RecommendationRecord } from '../domain/inspection';
 import { inspectionStatus } from '../domain/status';
 import { NATIONAL, RecommendationFollowup } from '../domain/vocabulary';
@@ -39,7 +39,8 @@ export function nationalPage(ctx: Ctx, actor: Actor, inspectionId: number) {
       recommendations: snapshot.recommendations.filter((r) => r.checklist === checklist.id && r.group === g.id),
     })),
   }));
-  const groupTitle = (r: RecommendationRecord) => ctx.catalogue.checklists.get(r.checklist)?.groups.find((g) => g.id === r.group)?.title ?? r.group;
+  const own = checklistsOf(ctx.catalogue, inspection.checklists);
+  const groupTitle = (r: RecommendationRecord) => (own.get(r.checklist) ?? ctx.catalogue.checklists.get(r.checklist))?.groups.find((g) => g.id === r.group)?.title ?? r.group;
   return {
     inspection,
     snapshot,
@@ -59,7 +60,8 @@ export function nationalPage(ctx: Ctx, actor: Actor, inspectionId: number) {
 
 /** One of the inspection's checklists, or "invalid" at the form level. */
 function checklistIn(ctx: Ctx, inspection: InspectionSummary, id: string): Checklist {
-  const checklist = inspection.checklists.some((c) => c.id === id) ? ctx.catalogue.checklists.get(id) : undefined;
+  const ref = inspection.checklists.find((c) => c.id === id);
+  const checklist = ref ? checklistVersion(ctx.catalogue, ref) : undefined;
   if (!checklist) throw invalid('Onbekende checklist.');
   return checklist;
 }

@@ -23,6 +23,8 @@ import { loadSnapshot } from '../store/inspections.store';
 import * as store from '../store/outline.store';
 import { openInspection, rightsOn } from './inspection-access';
 import { personNames } from './users';
+import { noteIndex } from './review-notes';
+import { reviewBoxes } from './review';
 
 /** What a body may refer to in this inspection. */
 function scopeOf(ctx: Ctx, inspection: InspectionSummary) {
@@ -50,6 +52,8 @@ export function outlinePage(ctx: Ctx, actor: Actor, inspectionId: number) {
     groups: checklists.flatMap((c) => c.groups.map((g) => ({ id: g.id, title: g.title, checklist: c.shortTitle }))),
     evidence: snapshot.evidence.map((e) => ({ ref: e.ref, title: e.title })),
     canEdit: rightsOn(actor, inspection).canEdit,
+    reviewNotes: noteIndex(ctx, actor, inspection, snapshot),
+    review: reviewBoxes(ctx, actor, inspection, snapshot),
   };
 }
 

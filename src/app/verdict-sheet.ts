@@ -9,7 +9,7 @@ import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
-import { allCriteria, Checklist, NOT_ASSESSED, NOT_ASSESSED_LABEL, verdictLabel } from '../domain/checklist';
+import { allCriteria, Checklist, checklistVersion, NOT_ASSESSED, NOT_ASSESSED_LABEL, verdictLabel } from '../domain/checklist';
 import type { InspectionSummary, VerdictRecord } from '../domain/inspection';
 import { WORKFLOW, WORKFLOW_LABELS, Workflow } from '../domain/vocabulary';
 import { unitName } from '../criteria';
@@ -72,7 +72,7 @@ function scaleLabels(checklist: Checklist): string[] {
 }
 
 function checklistsOf(ctx: Ctx, inspection: InspectionSummary): Checklist[] {
-  return inspection.checklists.map((c) => must(ctx.catalogue.checklists.get(c.id), `checklist ${c.id}`));
+  return inspection.checklists.map((c) => must(checklistVersion(ctx.catalogue, c), `checklist ${c.id} versie ${c.version}`));
 }
 
 function loadExcel(): typeof ExcelJS {

@@ -20,10 +20,12 @@ import { dataOptions, jsonOptions, noArguments, oneArgument, typedAction } from 
 import { listCommand, statusCommand } from './status';
 import { serveCommand, serveOptions } from './serve';
 import { backupCommand, restoreCommand, restoreOptions } from './backup';
-import { compareCommand, compareOptions, statsImportCommand, trendCommand } from './compare';
+import { compareCommand, compareOptions, statsImportCommand, trendCommand, trendOptions } from './compare';
 import { reportCommand, reportOptions } from './report';
+import { wederhoorCommand, wederhoorOptions } from './wederhoor';
 import { auditVerifyCommand } from './audit';
 import { verdictCommands } from './verdicts';
+import { checklistCommands } from './checklist';
 import { exitCode, FAILURE, USAGE_ERROR } from './exit-codes';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': "Commando's:", 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' };
@@ -153,6 +155,10 @@ export function buildProgram(io: Io): Command {
     .requiredOption('--out <bestand>', 'het bestand om te schrijven: .pdf of .docx (formaat volgt uit de extensie)')
     .action(typedAction({ args: oneArgument, options: reportOptions }, ([ref], opts) => reportCommand(io, ref, opts)));
 
+  withDataOption(program.command('wederhoor').description('maak de verwerking van de reacties op het conceptrapport (wederhoor) als PDF of Excel-bestand').argument('<onderzoek>', 'id of sleutel'))
+    .requiredOption('--out <bestand>', 'het bestand om te schrijven: .pdf of .xlsx (formaat volgt uit de extensie)')
+    .action(typedAction({ args: oneArgument, options: wederhoorOptions }, ([ref], opts) => wederhoorCommand(io, ref, opts)));
+
   withDataOption(program.command('backup').description('maak een back-upmap met database, bronbestanden en manifest (ook terwijl de app draait); een doel op .sqlite of .db kopieert alleen de database').argument('<doel>', 'nieuwe map (of databasebestand)'))
     .action(typedAction({ args: oneArgument, options: dataOptions }, ([target], opts) => backupCommand(io, target, opts)));
 
@@ -172,13 +178,15 @@ export function buildProgram(io: Io): Command {
 
   withDataOption(program.command('trend').description('trend over drie of meer onderzoeken van hetzelfde (of een gekoppeld) kader').argument('<onderzoek...>', 'ids of sleutels'))
     .option('--json', 'als JSON')
-    .action(typedAction({ args: z.tuple([z.array(z.string())]), options: jsonOptions }, ([refs], opts) => withContext(opts, (ctx) => trendCommand(ctx, io, refs, opts))));
+    .option('--out <bestand>', 'schrijf de trend naar bestand.pdf of .xlsx (formaat volgt uit de extensie)')
+    .action(typedAction({ args: z.tuple([z.array(z.string())]), options: trendOptions }, ([refs], opts) => withContext(opts, (ctx) => trendCommand(ctx, io, refs, opts))));
 
   const stats = program.command('stats').description('klachtcijfers');
   withDataOption(stats.command('import').description('importeer klachtcijfers uit CSV (alles of niets; vervangt de huidige cijfers)').argument('<onderzoek>', 'id of sleutel').argument('<bestand>', 'CSV met kolommen jaar, eenheid, afgerond, aannemen, eerste_fase, tweede_fase'))
     .action(typedAction({ args: twoArguments, options: dataOptions }, ([ref, file], opts) => withContext(opts, (ctx) => statsImportCommand(ctx, io, ref, file))));
 
   verdictCommands(program, io);
+  checklistCommands(program, io);
 
   return program;
 }

@@ -4,6 +4,9 @@ import { allCriteria, Checklist, NOT_ASSESSED } from './checklist';
 import type { InspectionSnapshot } from './inspection';
 import { outlineNeeds, outlineOf } from './outline';
 import { needsWederhoor, wederhoorFinished } from './vocabulary';
+import { noteBlockers } from './review-notes';
+import { reviewBlockers } from './review';
+import { reactionBlockers } from './wederhoor';
 
 export type BlockerKind =
   | 'niet_beoordeeld'
@@ -14,7 +17,10 @@ export type BlockerKind =
   | 'aanbeveling_open'
   | 'tekst_ontbreekt'
   | 'deelconclusie_ontbreekt'
-  | 'bevinding_ontbreekt';
+  | 'bevinding_ontbreekt'
+  | 'review_open'
+  | 'notitie_open'
+  | 'reactie_onverwerkt';
 
 export const BLOCKER_KIND_LABELS: Record<BlockerKind, string> = {
   niet_beoordeeld: 'Criterium niet beoordeeld',
@@ -26,6 +32,9 @@ export const BLOCKER_KIND_LABELS: Record<BlockerKind, string> = {
   tekst_ontbreekt: 'Sectie van het rapport zonder tekst',
   deelconclusie_ontbreekt: 'Deelconclusie ontbreekt',
   bevinding_ontbreekt: 'Bevindingen bij een criterium ontbreken',
+  review_open: 'Nog niet gereviewd of goedkeuring vervallen na wijziging',
+  notitie_open: 'Reviewnotitie staat open',
+  reactie_onverwerkt: 'Reactie uit het wederhoor nog niet verwerkt',
 };
 
 export interface Blocker {
@@ -109,6 +118,9 @@ export function findBlockers(snapshot: InspectionSnapshot, checklists: Map<strin
     }
   }
   out.push(...reportBlockers(snapshot, checklists));
+  out.push(...noteBlockers(snapshot, checklists));
+  out.push(...reviewBlockers(snapshot, checklists));
+  out.push(...reactionBlockers(snapshot.wederhoorReactions));
   return out;
 }
 

@@ -45,6 +45,8 @@ export const criterionSchema = z
     id: code,
     number: z.string().min(1),
     text: z.string().min(1),
+    /** A short name for heatmaps, tables and file names; the checklist's own words, never the norm. */
+    shortTitle: z.string().min(1).max(80).optional(),
     subpoints: z.array(z.string().min(1)).optional(),
     guidance: z.string().optional(),
   })
@@ -114,9 +116,15 @@ export const unitsFileSchema = z
 export type Unit = z.infer<typeof unitSchema>;
 export type UnitsFile = z.infer<typeof unitsFileSchema>;
 
-/** Everything loaded from criteria/: checklists by id and the audited organisation. */
+/**
+ * The published checklists (from the database; criteria/ is their initial content) and the audited
+ * organisation. `checklists` holds the current version per id, what a new inspection is offered;
+ * `versions` every published version, keyed `id@version` (versionKey): an inspection is always
+ * read with the versions it uses (checklistsOf).
+ */
 export interface Catalogue {
   checklists: Map<string, Checklist>;
+  versions: Map<string, Checklist>;
   units: Unit[];
   organisation: string;
   mappings: ChecklistMapping[];
@@ -161,4 +169,61 @@ export function rankOf(scale: Scale, value: string): Rank | null {
 export function codeOfRank(scale: Scale, rank: Rank): string {
   // Guaranteed by scaleSchema: every rank occurs exactly once.
   return must(scale.levels.find((l) => l.rank === rank), `het niveau '${rank}' van schaal '${scale.id}'`).code;
+}
+
+/** The key of one published version in `Catalogue.versions`. */
+export function versionKey(id: string, version: string): string {
+  return `${id}@${version}`;
+}
+
+/** One published version, or undefined when it is not in the catalogue. */
+export function checklistVersion(catalogue: Catalogue, ref: { id: string; version: string }): Checklist | undefined {
+  // The current version is in both maps; reading it from `checklists` first keeps a catalogue that
+  // a caller derived by replacing a current checklist (tests, tools) consistent with itself.
+  const current = catalogue.checklists.get(ref.id);
+  if (current?.version === ref.version) return current;
+  return catalogue.versions.get(versionKey(ref.id, ref.version));
+}
+
+/**
+ * The checklists an inspection uses, in its order, each in the version it uses, as the Map by id
+ * the domain functions take. A version the catalogue lacks is left out (its cells show bare codes).
+ */
+export function checklistsOf(catalogue: Catalogue, refs: ReadonlyArray<{ id: string; version: string }>): Map<string, Checklist> {
+  const out = new Map<string, Checklist>();
+  for (const r of refs) {
+    const c = checklistVersion(catalogue, r);
+    if (c) out.set(c.id, c);
+  }
+  return out;
+}
+
+/**
+ * What a mapping leaves unaccounted for, against the two versions it joins: every earlier criterion
+ * must be mapped or dropped, every later one mapped or added, and every id it names must exist on
+ * its side. Empty when the mapping is complete.
+ */
+export function mappingProblems(m: ChecklistMapping, from: Checklist, to: Checklist): string[] {
+  const problems: string[] = [];
+  const fromIds = new Set(allCriteria(from).map((c) => c.id));
+  const toIds = new Set(allCriteria(to).map((c) => c.id));
+  const mappedFrom = new Set(m.map.flatMap((e) => e.from));
+  const mappedTo = new Set(m.map.flatMap((e) => e.to));
+  const unknown = (ids: Iterable<string>, known: Set<string>) => [...new Set(ids)].filter((id) => !known.has(id));
+  const fromUnknown = unknown([...mappedFrom, ...m.dropped], fromIds);
+  const toUnknown = unknown([...mappedTo, ...m.added], toIds);
+  if (fromUnknown.length > 0) problems.push(`criteria die niet in ${from.id} versie ${from.version} staan: ${fromUnknown.join(', ')}`);
+  if (toUnknown.length > 0) problems.push(`criteria die niet in ${to.id} versie ${to.version} staan: ${toUnknown.join(', ')}`);
+  const both = (a: Iterable<string>, b: Set<string>) => [...a].filter((id) => b.has(id));
+  const droppedMapped = both(m.dropped, mappedFrom);
+  const addedMapped = both(m.added, mappedTo);
+  if (droppedMapped.length > 0) problems.push(`zowel gekoppeld als vervallen: ${droppedMapped.join(', ')}`);
+  if (addedMapped.length > 0) problems.push(`zowel gekoppeld als nieuw: ${addedMapped.join(', ')}`);
+  const dropped = new Set(m.dropped);
+  const added = new Set(m.added);
+  const missingFrom = [...fromIds].filter((id) => !mappedFrom.has(id) && !dropped.has(id));
+  const missingTo = [...toIds].filter((id) => !mappedTo.has(id) && !added.has(id));
+  if (missingFrom.length > 0) problems.push(`criteria van ${from.id} versie ${from.version} die niet gekoppeld en niet vervallen zijn: ${missingFrom.join(', ')}`);
+  if (missingTo.length > 0) problems.push(`criteria van ${to.id} versie ${to.version} die niet gekoppeld en niet nieuw zijn: ${missingTo.join(', ')}`);
+  return problems;
 }

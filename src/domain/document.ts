@@ -12,6 +12,10 @@ import {
 } from './vocabulary';
 import { kindFor, SECTION_KINDS } from './outline';
 import { markdownProblem } from './markdown-shape';
+import { reviewDocSchema } from './review';
+import { reviewNoteDocSchema } from './review-notes';
+import { reactionRoundDocSchema } from './wederhoor';
+import { roundDocSchema } from './wederhoor-round';
 
 export const DOCUMENT_FORMAT = 'toetsing-onderzoek';
 export const DOCUMENT_FORMAT_VERSION = 1;
@@ -148,6 +152,14 @@ export const documentSchema = z
     evidence: z.array(evidenceSchema).default([]),
     /** The report outline; absent in documents from before outlines, which get the default. */
     outline: z.array(sectionSchema).max(500).optional(),
+    /** Review: the setting and the approvals (src/domain/review.ts); absent in documents from before review. */
+    review: reviewDocSchema.optional(),
+    /** Review notes with their replies (src/domain/review-notes.ts); absent in documents from before them. */
+    reviewNotes: z.array(reviewNoteDocSchema).max(10_000).optional(),
+    /** Reactions to the wederhoor rounds and their handling (src/domain/wederhoor.ts); absent in documents from before them. */
+    wederhoorReactions: z.array(reactionRoundDocSchema).max(1_000).optional(),
+    /** The wederhoor rounds on the concept report (src/domain/wederhoor-round.ts): hashes and paragraphs, not the files; absent in documents from before them. */
+    wederhoor: z.array(roundDocSchema).max(1_000).optional(),
     statistics: z
       .array(
         z

@@ -2,6 +2,10 @@
 // report and export consumes it. Plain data; ids are the database's.
 import type { InspectionTexts } from './document';
 import type { SectionRecord } from './outline';
+import type { WederhoorRoundRecord } from './wederhoor-round';
+import type { RoundReactions } from './wederhoor';
+import type { NoteRecord } from './review-notes';
+import type { ApprovalRecord } from './review';
 import type {
   EvidenceType,
   InspectionStatus,
@@ -120,4 +124,14 @@ export interface InspectionSnapshot extends InspectionSummary {
    * outlines existed): readers use `outlineOf` (src/domain/outline.ts), which then gives the default.
    */
   outline: SectionRecord[];
+  /** Review approvals of cells and sections (src/domain/review.ts); a stale one is kept, and shown as voided. */
+  approvals: ApprovalRecord[];
+  /** The inspection's setting: unreviewed work blocks vaststelling. */
+  reviewRequired: boolean;
+  /** Review notes with their replies (src/domain/review-notes.ts): working papers, never in a report. */
+  notes: NoteRecord[];
+  /** Every wederhoor round of the inspection, oldest first, with the party's reactions and their handling (src/domain/wederhoor.ts). */
+  wederhoorReactions: RoundReactions[];
+  /** The wederhoor rounds on the concept report, oldest first: metadata and paragraphs, never the file bytes (src/domain/wederhoor-round.ts). */
+  wederhoorRounds: WederhoorRoundRecord[];
 }

@@ -10,7 +10,7 @@
 // composes (positive only when all parts are positive, negative only when all are negative), so a
 // chain of mappings A → B → C gives the same result as combining the original A verdicts at once.
 import type { Catalogue, Checklist, ChecklistMapping } from './checklist';
-import { allCriteria } from './checklist';
+import { allCriteria, versionKey } from './checklist';
 
 export type Relation = 'same' | 'renumbered' | 'split' | 'merged' | 'added' | 'unmapped';
 
@@ -38,20 +38,27 @@ export interface Lineage {
   orphans: Array<{ id: string; explicit: boolean }>;
 }
 
-/** The shortest chain of mappings from one checklist to another (breadth first); null if none. */
-export function mappingPath(catalogue: Catalogue, fromId: string, toId: string): ChecklistMapping[] | null {
-  if (fromId === toId) return [];
-  const seen = new Set([fromId]);
-  let frontier: Array<{ at: string; path: ChecklistMapping[] }> = [{ at: fromId, path: [] }];
+/**
+ * The shortest chain of mappings from one checklist version to another (breadth first); null if
+ * none. Nodes are versions (id@version): two versions of one id are compared only through a
+ * mapping between them, never as if they were the same checklist.
+ */
+export function mappingPath(catalogue: Catalogue, from: Pick<Checklist, 'id' | 'version'>, to: Pick<Checklist, 'id' | 'version'>): ChecklistMapping[] | null {
+  const fromKey = versionKey(from.id, from.version);
+  const toKey = versionKey(to.id, to.version);
+  if (fromKey === toKey) return [];
+  const keyOf = (side: { checklist: string; version: string }) => versionKey(side.checklist, side.version);
+  const seen = new Set([fromKey]);
+  let frontier: Array<{ at: string; path: ChecklistMapping[] }> = [{ at: fromKey, path: [] }];
   while (frontier.length > 0) {
     const next: typeof frontier = [];
     for (const { at, path } of frontier) {
       for (const m of catalogue.mappings) {
-        if (m.from.checklist !== at || seen.has(m.to.checklist)) continue;
+        if (keyOf(m.from) !== at || seen.has(keyOf(m.to))) continue;
         const p = [...path, m];
-        if (m.to.checklist === toId) return p;
-        seen.add(m.to.checklist);
-        next.push({ at: m.to.checklist, path: p });
+        if (keyOf(m.to) === toKey) return p;
+        seen.add(keyOf(m.to));
+        next.push({ at: keyOf(m.to), path: p });
       }
     }
     frontier = next;
@@ -75,7 +82,7 @@ function step(m: ChecklistMapping, to: Checklist): { back: Map<string, string[]>
 const numberOf = (checklist: Checklist, id: string) => allCriteria(checklist).find((c) => c.id === id)?.number;
 
 export function buildLineage(catalogue: Catalogue, from: Checklist, to: Checklist): Lineage | null {
-  const path = mappingPath(catalogue, from.id, to.id);
+  const path = mappingPath(catalogue, from, to);
   if (path === null) return null;
   const sources = new Map<string, string[]>();
   const relation = new Map<string, Relation>();
@@ -92,9 +99,9 @@ export function buildLineage(catalogue: Catalogue, from: Checklist, to: Checklis
   let explicitlyAdded = new Set<string>();
   const explicitlyDropped = new Set<string>();
   for (let i = path.length - 1; i >= 0; i--) {
-    const target = catalogue.checklists.get(path[i].to.checklist);
-    // The catalogue loads a mapping only when both its checklists exist.
-    if (!target) throw new Error(`mapping to unknown checklist ${path[i].to.checklist}`);
+    const target = catalogue.versions.get(versionKey(path[i].to.checklist, path[i].to.version));
+    // The catalogue holds a mapping only when both its versions are published (a foreign key).
+    if (!target) throw new Error(`mapping to unknown checklist ${path[i].to.checklist} ${path[i].to.version}`);
     const { back, dropped, added } = step(path[i], target);
     if (i === path.length - 1) explicitlyAdded = added;
     if (i === 0) for (const d of dropped) explicitlyDropped.add(d);

@@ -2,6 +2,7 @@
 // what a section is, how sections are numbered, which block lines a body may hold and what they
 // need, the outline a new inspection starts with, and what an unfinished outline blocks.
 import type { Catalogue, Checklist } from './checklist';
+import { checklistVersion } from './checklist';
 import type { InspectionTexts } from './document';
 import type { InspectionSnapshot } from './inspection';
 
@@ -95,6 +96,7 @@ export function outlineShapeProblem(sections: Array<Pick<SectionInput, 'level' |
 export const BLOCK_NAMES = [
   'uitkomsten', 'criteria', 'deelconclusie', 'oordelen', 'matrix', 'klachtcijfers', 'grafiek', 'figuur',
   'conclusies', 'aanbevelingen', 'opvolging', 'kader', 'bronnen', 'methode', 'leeswijzer',
+  'bestuurlijke_reactie',
 ] as const;
 export type BlockName = (typeof BLOCK_NAMES)[number];
 
@@ -126,9 +128,11 @@ export const BLOCK_HELP: Array<{ example: string; what: string }> = [
   { example: '{{bronnen}}', what: 'de lijst van bronnen' },
   { example: '{{methode}}', what: 'de feiten van het dossier: bronnen per soort, gesprekken en wederhoor' },
   { example: '{{leeswijzer}}', what: 'een leeswijzer uit de hoofdstukken van deze opzet' },
+  { example: '{{bestuurlijke_reactie}}', what: 'de bestuurlijke reactie (bron van die soort): de brief, met het bijgevoegde bestand en zijn SHA-256' },
 ];
 
-const BLOCK_LINE = /^\{\{\s*([a-z-]+)((?:\s+[^}]*)?)\}\}$/;
+// An underscore for the one block named with two words (bestuurlijke_reactie).
+const BLOCK_LINE = /^\{\{\s*([a-z_-]+)((?:\s+[^}]*)?)\}\}$/;
 const ARG = /([a-z]+)="([^"]*)"|([a-z]+)=(\S+)|"([^"]*)"|(\S+)/g;
 
 /** A line that is a block call, parsed; null for any other line. */
@@ -277,7 +281,14 @@ function section(level: SectionLevel, kind: SectionKind, title: string, body = '
  * previous recommendations when there were any, conclusions and recommendations, appendices.
  * Texts written before outlines existed go where they belong.
  */
-export function defaultOutline(checklists: Checklist[], texts: Partial<InspectionTexts>, hasPredecessorRecommendations: boolean): SectionInput[] {
+export function defaultOutline(
+  checklists: Checklist[],
+  texts: Partial<InspectionTexts>,
+  hasPredecessorRecommendations: boolean,
+  // Only a new inspection gets the bijlage for the bestuurlijke reactie: the outline read for one
+  // finalised before outlines existed must stay what was published.
+  options: { bestuurlijkeReactie?: boolean } = {},
+): SectionInput[] {
   const main = checklists.at(0);
   const others = checklists.slice(1);
   const out: SectionInput[] = [
@@ -308,6 +319,12 @@ export function defaultOutline(checklists: Checklist[], texts: Partial<Inspectio
     section(2, 'paragraaf', 'Conclusies', [texts.conclusie ?? '', '{{conclusies}}'].filter(Boolean).join('\n\n')),
     section(2, 'paragraaf', 'Aanbevelingen', '{{aanbevelingen}}'),
   );
+  if (options.bestuurlijkeReactie) {
+    out.push(
+      section(1, 'bijlage', 'Bestuurlijke reactie', '{{bestuurlijke_reactie}}', false),
+      section(2, 'paragraaf', 'Nawoord', '', false),
+    );
+  }
   if (main) out.push(section(1, 'bijlage', main.shortTitle, '{{kader}}'));
   for (const o of others) out.push(section(1, 'bijlage', o.shortTitle, `{{kader ${o.id}}}\n\n{{criteria ${o.id}/${o.groups[0]?.id ?? ''}}}`));
   out.push(
@@ -319,8 +336,8 @@ export function defaultOutline(checklists: Checklist[], texts: Partial<Inspectio
 }
 
 /** The checklists of an inspection in its order, as far as the catalogue knows them. */
-export function inspectionChecklists(catalogue: Catalogue, refs: Array<{ id: string }>): Checklist[] {
-  return refs.map((r) => catalogue.checklists.get(r.id)).filter((c): c is Checklist => c !== undefined);
+export function inspectionChecklists(catalogue: Catalogue, refs: ReadonlyArray<{ id: string; version: string }>): Checklist[] {
+  return refs.map((r) => checklistVersion(catalogue, r)).filter((c): c is Checklist => c !== undefined);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The state of an inspection in one value: progress, roll-ups per checklist and blockers.
 // Everything that shows "where are we" (overview, status command, national page, reports) uses
 // this, so they cannot disagree.
-import { allCriteria, Catalogue, Checklist, NOT_ASSESSED } from './checklist';
+import { allCriteria, Catalogue, Checklist, checklistsOf, checklistVersion, NOT_ASSESSED } from './checklist';
 import { Blocker, findBlockers } from './blockers';
 import type { InspectionSnapshot } from './inspection';
 import { rollUp, RollUp } from './rollup';
@@ -36,7 +36,8 @@ function computeStatus(snapshot: InspectionSnapshot, catalogue: Catalogue): Insp
   let total = 0;
   let assessed = 0;
   for (const ref of snapshot.checklists) {
-    const checklist = catalogue.checklists.get(ref.id);
+    // The version the inspection uses, never a later one of the same id.
+    const checklist = checklistVersion(catalogue, ref);
     if (!checklist) continue;
     const cells = snapshot.verdicts.filter((v) => v.checklist === checklist.id);
     const overrides = snapshot.overrides.filter((o) => o.checklist === checklist.id);
@@ -52,7 +53,7 @@ function computeStatus(snapshot: InspectionSnapshot, catalogue: Catalogue): Insp
     progress: total === 0 ? 0 : assessed / total,
     rollups,
     get blockers() {
-      return (blockers ??= findBlockers(snapshot, catalogue.checklists));
+      return (blockers ??= findBlockers(snapshot, checklistsOf(catalogue, snapshot.checklists)));
     },
   };
 }

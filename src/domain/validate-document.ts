@@ -1,9 +1,10 @@
 // Checks an inspection document against the catalogue: the cross-references zod cannot see
 // (units, criteria and verdict codes that must exist, evidence refs that must resolve).
-import { allCriteria, Catalogue, isValidVerdict } from './checklist';
+import { allCriteria, Catalogue, Checklist, checklistVersion, isValidVerdict } from './checklist';
 import type { InspectionDocument } from './document';
 import { NATIONAL, needsWederhoor } from './vocabulary';
 import { bodyProblems, outlineShapeProblem } from './outline';
+import { reviewNoteProblems } from './review-notes';
 
 export function documentProblems(doc: InspectionDocument, catalogue: Catalogue): string[] {
   const problems: string[] = [];
@@ -13,11 +14,17 @@ export function documentProblems(doc: InspectionDocument, catalogue: Catalogue):
   if (new Set(i.units).size !== i.units.length) problems.push('inspection.units: een eenheid staat er dubbel in');
   const inScope = new Set(i.units);
 
-  const checklists = new Map<string, ReturnType<typeof catalogue.checklists.get>>();
+  const checklists = new Map<string, Checklist | undefined>();
   i.checklists.forEach((c, n) => {
-    const cl = catalogue.checklists.get(c.id);
-    if (!cl) problems.push(`inspection.checklists[${n}]: checklist '${c.id}' bestaat niet`);
-    else if (cl.version !== c.version) problems.push(`inspection.checklists[${n}]: checklist '${c.id}' heeft versie ${cl.version}, niet ${c.version}`);
+    // The version the document names must be published here: never read it with another one.
+    const cl = checklistVersion(catalogue, c);
+    if (!catalogue.checklists.has(c.id)) problems.push(`inspection.checklists[${n}]: checklist '${c.id}' bestaat niet`);
+    else if (!cl) {
+      problems.push(
+        `inspection.checklists[${n}]: checklist '${c.id}' versie ${c.version} is hier niet gepubliceerd; ` +
+          'publiceer die versie eerst (toetsing checklist import)',
+      );
+    }
     checklists.set(c.id, cl);
   });
 
@@ -91,5 +98,6 @@ export function documentProblems(doc: InspectionDocument, catalogue: Catalogue):
       for (const p of bodyProblems(s.body, scope)) problems.push(`outline[${n}] ("${s.title}"): ${p}`);
     });
   }
+  problems.push(...reviewNoteProblems(doc, checklists));
   return problems;
 }

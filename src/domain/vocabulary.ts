@@ -25,6 +25,8 @@ export const EVIDENCE_TYPES = [
   'openbare_bron',
   'registratiedata',
   'observatie',
+  // The inspected organisation's or the minister's letter on the concept report, printed as a bijlage.
+  'bestuurlijke_reactie',
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
@@ -34,6 +36,7 @@ export const EVIDENCE_TYPE_LABELS: Record<EvidenceType, string> = {
   openbare_bron: 'Openbare bron',
   registratiedata: 'Registratiegegevens',
   observatie: 'Observatie',
+  bestuurlijke_reactie: 'Bestuurlijke reactie',
 };
 
 /** Interview reports go back to the interviewees (wederhoor) before a verdict may rest on them. */

@@ -10,6 +10,8 @@ import {
   WORKFLOW_LABELS,
 } from '../domain/vocabulary';
 import type { ChangeRow } from '../store/changelog';
+import { NOTE_TARGET_LABELS } from '../domain/review-notes';
+import { HANDLING_LABELS, REACTION_SOURCE_LABELS } from '../domain/wederhoor';
 
 const ENTITY: Record<string, string> = {
   inspection: 'Onderzoek',
@@ -27,7 +29,12 @@ const ENTITY: Record<string, string> = {
   section: 'Sectie van het rapport',
   outline: 'Rapportopzet',
   outline_order: 'Volgorde van de rapportopzet',
+  review_approval: 'Goedkeuring (review)',
   user: 'Account',
+  review_note: 'Reviewnotitie',
+  review_note_reply: 'Reactie op reviewnotitie',
+  wederhoor_reaction: 'Reactie uit het wederhoor',
+  wederhoor_round: 'Wederhoorronde op het concept',
 };
 
 const ACTION: Record<string, string> = {
@@ -40,6 +47,10 @@ const ACTION: Record<string, string> = {
   replace: 'vervangen',
   password: 'wachtwoord gewijzigd',
   oidc_sign_in: 'ingelogd via OpenID Connect',
+  resolve: 'opgelost',
+  reopen: 'heropend',
+  handle: 'verwerkt',
+  close: 'afgesloten',
 };
 
 const FIELD: Record<string, string> = {
@@ -53,6 +64,13 @@ const FIELD: Record<string, string> = {
   evidenceId: 'Bron (nummer)', revision: 'Revisie', revisionOf: 'Revisie van', email: 'E-mailadres', predecessorId: 'Vorig onderzoek',
   illustrative: 'Illustratief', illustrativeNote: 'Toelichting illustratief', changed: 'Gewijzigd', date: 'Datum',
   level: 'Niveau', kind: 'Soort', body: 'Tekst', required: 'Verplicht', marking: 'Markering', after: 'Na sectie (nummer)',
+  targetKind: 'Notitie bij', targetKey: 'Onderwerp (sleutel)', addressedTo: 'Gericht aan', resolvedBy: 'Opgelost door', resolvedAt: 'Opgelost op', noteId: 'Notitie (nummer)',
+  reviewRequired: 'Review verplicht voor vaststelling', approvedBy: 'Goedgekeurd door', version: 'Versie',
+  round: 'Wederhoorronde (nummer)', position: 'Reactie (nummer)', paragraph: 'Paragraaf', passage: 'Geciteerde passage', reaction: 'Reactie',
+  proposed: 'Voorgestelde tekst', source: 'Herkomst', handling: 'Verwerking', section: 'Aangepaste sectie (nummer)',
+  organisation: 'Organisatie', contact: 'Contactpersoon', sentOn: 'Verzonden op', deadline: 'Termijn', note: 'Toelichting',
+  pdfSha256: 'SHA-256 van de PDF', docxSha256: 'SHA-256 van het Word-bestand', paragraphs: 'Genummerde paragrafen', closedAt: 'Afgesloten op',
+  sectionVersionBefore: 'Versie van de sectie bij het wederhoor', sectionVersionAfter: 'Versie van de sectie na aanpassing',
 };
 
 export interface HistoryItem {
@@ -96,7 +114,10 @@ export function historyItems(rows: ChangeRow[], catalogue: Catalogue, cells: Map
       if (v === undefined || v === null || v === '') return '(leeg)';
       if (field === 'verdict' && typeof v === 'string') return checklist ? verdictLabel(checklist.scale, v) : v;
       if (field === 'workflow' && typeof v === 'string') return labelIn(WORKFLOW_LABELS, v) ?? v;
+      if (field === 'handling' && typeof v === 'string') return labelIn(HANDLING_LABELS, v) ?? v;
+      if (field === 'source' && typeof v === 'string') return labelIn(REACTION_SOURCE_LABELS, v) ?? v;
       if (field === 'type' && typeof v === 'string') return labelIn(EVIDENCE_TYPE_LABELS, v) ?? v;
+      if (field === 'targetKind' && typeof v === 'string') return labelIn(NOTE_TARGET_LABELS, v) ?? v;
       if (field === 'status' && typeof v === 'string') {
         return labelIn(INSPECTION_STATUS_LABELS, v) ?? labelIn(RECOMMENDATION_FOLLOWUP_LABELS, v) ?? v;
       }
@@ -141,7 +162,7 @@ export function historyItems(rows: ChangeRow[], catalogue: Catalogue, cells: Map
       actor: row.actor,
       what: `${ENTITY[row.entity] ?? row.entity} ${ACTION[row.action] ?? row.action}`,
       // Ids of cells and of the inspection itself say nothing to a reader; refs of texts do.
-      subject: `${['verdict', 'evidence_link', 'inspection', 'statistics', 'recommendation_order', 'outline', 'outline_order'].includes(row.entity) ? '' : row.entity_id}${where}`.replace(/^ · /, '').trim(),
+      subject: `${['verdict', 'evidence_link', 'inspection', 'statistics', 'recommendation_order', 'outline', 'outline_order'].includes(row.entity) ? '' : row.entity === 'review_approval' ? row.entity_id.replace(/^cell:/, 'cel ').replace(/^section:/, 'sectie ') : row.entity_id}${where}`.replace(/^ · /, '').trim(),
       changes,
     };
   });

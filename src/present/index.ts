@@ -9,10 +9,15 @@ import { escapeHtml, verdictBadge } from './html';
 import { revisionLabel } from './identity';
 import { labels } from './labels';
 import { url } from './urls';
+import { REVIEW_LEGEND } from './review';
 import { ABBREVIATION_RULE, legend, VerdictView, verdictView } from './verdicts';
 import { capital, CELLS, count, CRITERIA, dutchNumber, interviewSentence, INTERVIEWS, outOf, percent, plural, POINTS, RECOMMENDATIONS, SOURCES, UNITS } from './words';
 
 export { dutchDate, dutchDateTime, dutchPeriod } from './dates';
+export { criterionName, criterionTitle, firstWords } from './criteria';
+export type { NamedCriterion } from './criteria';
+export { inspectionName } from './inspection-name';
+export type { NamedInspection } from './inspection-name';
 export { escapeHtml, verdictBadge } from './html';
 export { historyItems } from './history';
 export { personNamer, revisionLabel } from './identity';
@@ -66,5 +71,7 @@ export function screenHelpers(catalogue: Catalogue) {
       return c ? legend(c) : [];
     },
     labels,
+    /** The review marks of the matrix and the bulk pages, for their legends. */
+    reviewLegend: REVIEW_LEGEND,
   };
 }

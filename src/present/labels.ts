@@ -1,6 +1,8 @@
 // The label maps of the fixed vocabularies, gathered for templates (`h.labels.workflow[code]`).
 // Each map stays beside its list of codes in the domain, so a new value is added in one place.
 import { BLOCKER_KIND_LABELS } from '../domain/blockers';
+import { HANDLING_LABELS } from '../domain/wederhoor';
+import { REVIEW_STATE_LABELS } from '../domain/review';
 import {
   EVIDENCE_TYPE_LABELS,
   INSPECTION_STATUS_LABELS,
@@ -19,6 +21,8 @@ export const labels = {
   inspectionStatus: INSPECTION_STATUS_LABELS,
   followup: RECOMMENDATION_FOLLOWUP_LABELS,
   blocker: BLOCKER_KIND_LABELS,
+  handling: HANDLING_LABELS,
+  review: REVIEW_STATE_LABELS,
 };
 
 /** The one-character mark of a cell's workflow state in the matrix; "te doen" has none. */

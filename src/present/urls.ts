@@ -47,4 +47,47 @@ export const url = {
   criterionVerdicts: (id: number, checklistId: string, criterionId: string) => `${inspection(id)}/criteria/${part(checklistId)}/${part(criterionId)}/oordelen`,
   cellHistory: (id: number, checklistId: string, criterionId: string, unit: string) => `${cell(id, checklistId, criterionId, unit)}/geschiedenis`,
   comparison: (ids: { eerder?: number; later: number }) => `/vergelijken${query(ids)}`,
+  /** The trend page and its files over the chosen inspections (or every one with the checklist `kader`). */
+  trend: (choice: { onderzoeken?: number[]; kader?: string } = {}) => `/trend${query({ onderzoeken: choice.onderzoeken?.join(','), kader: choice.kader })}`,
+  trendFile: (format: 'pdf' | 'xlsx', choice: { onderzoeken?: number[]; kader?: string }) => `/trend.${format}${query({ onderzoeken: choice.onderzoeken?.join(','), kader: choice.kader })}`,
+  /** Review (src/web/routes/review.routes.ts): the queue with its filters, approving from it, the setting, and approving one cell or section. */
+  review: (id: number, filter: { groep?: string; eenheid?: string; auteur?: string } = {}) => `${inspection(id)}/review${query(filter)}`,
+  reviewApprove: (id: number) => `${inspection(id)}/review/goedkeuren`,
+  reviewSetting: (id: number) => `${inspection(id)}/review/instelling`,
+  cellApprove: (id: number, checklistId: string, criterionId: string, unit: string) => `${cell(id, checklistId, criterionId, unit)}/goedkeuren`,
+  cellApprovalWithdraw: (id: number, checklistId: string, criterionId: string, unit: string) => `${cell(id, checklistId, criterionId, unit)}/goedkeuring-intrekken`,
+  sectionApprove: (id: number, sectionId: number) => `${inspection(id)}/rapport/secties/${sectionId}/goedkeuren`,
+  sectionApprovalWithdraw: (id: number, sectionId: number) => `${inspection(id)}/rapport/secties/${sectionId}/goedkeuring-intrekken`,
+  /** Review notes (src/web/routes/review-notes.routes.ts): the list with its filters, one thread and its actions. */
+  notes: (id: number, filter: { status?: string; aan?: string; doel?: string } = {}) => `${inspection(id)}/notities${query(filter)}`,
+  note: (id: number, noteId: number) => `${inspection(id)}/notities/${noteId}`,
+  noteReplies: (id: number, noteId: number) => `${inspection(id)}/notities/${noteId}/reacties`,
+  noteResolve: (id: number, noteId: number) => `${inspection(id)}/notities/${noteId}/oplossen`,
+  noteReopen: (id: number, noteId: number) => `${inspection(id)}/notities/${noteId}/heropenen`,
+  /** Checklists and mappings (src/web/routes/checklists.routes.ts): the list, the template, a version's downloads, upload and publish. */
+  frameworks: (anchor?: string) => `/kaders${anchor ? `#${anchor}` : ''}`,
+  frameworkTemplate: () => '/kaders/sjabloon.xlsx',
+  frameworkVersionFile: (checklistId: string, version: string, ext: 'yaml' | 'xlsx') => `/kaders/${part(checklistId)}/versies/${part(version)}/kader.${ext}`,
+  frameworkPreview: () => '/kaders/voorbeeld',
+  frameworkPublish: () => '/kaders/publiceren',
+  mappingPreview: () => '/kaders/koppelingen/voorbeeld',
+  mappingPublish: () => '/kaders/koppelingen/publiceren',
+  mappingEditor: (versions: { van?: string; naar?: string } = {}) => `/kaders/koppelingen/nieuw${query(versions)}`,
+  /** Wederhoor on the concept report (src/web/routes/wederhoor.routes.ts): the tab, one round, its stored files and its reaction form. */
+  wederhoor: (id: number) => `${inspection(id)}/wederhoor`,
+  wederhoorRound: (id: number, roundId: number) => `${inspection(id)}/wederhoor/${roundId}`,
+  wederhoorFile: (id: number, roundId: number, kind: 'pdf' | 'docx') => `${inspection(id)}/wederhoor/${roundId}/concept.${kind}`,
+  wederhoorForm: (id: number, roundId: number) => `${inspection(id)}/wederhoor/${roundId}/reactieformulier.xlsx`,
+  wederhoorClose: (id: number, roundId: number) => `${inspection(id)}/wederhoor/${roundId}/afsluiten`,
+  /** Reactions to a wederhoor round and their handling (src/web/routes/wederhoor-reactions.routes.ts), on the round's page. */
+  reactions: (id: number, roundId: number, anchor?: string) => `${inspection(id)}/wederhoor/${roundId}/reacties${anchor ? `#${anchor}` : ''}`,
+  reactionAdd: (id: number, roundId: number) => `${inspection(id)}/wederhoor/${roundId}/reacties`,
+  reactionImport: (id: number, roundId: number) => `${inspection(id)}/wederhoor/${roundId}/reacties/formulier`,
+  reaction: (id: number, roundId: number, reactionId: number) => `${inspection(id)}/wederhoor/${roundId}/reacties/${reactionId}`,
+  reactionHandle: (id: number, roundId: number, reactionId: number) => `${inspection(id)}/wederhoor/${roundId}/reacties/${reactionId}/verwerking`,
+  reactionRemove: (id: number, roundId: number, reactionId: number) => `${inspection(id)}/wederhoor/${roundId}/reacties/${reactionId}/verwijderen`,
+  /** The handling document ("Verwerking van de reacties op het conceptrapport"). */
+  handlingDocument: (id: number, ext: 'pdf' | 'xlsx') => `${inspection(id)}/verwerking-reacties.${ext}`,
+  /** One report section's history (the change log of that section). */
+  sectionHistory: (id: number, sectionId: number) => `${inspection(id)}/rapport/secties/${sectionId}/geschiedenis`,
 };

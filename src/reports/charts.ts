@@ -210,3 +210,57 @@ export function statisticsChart(rows: StatisticsRow[]): string {
   );
   return withAlt(svg, statisticsChartAlt(rows));
 }
+
+export interface ShareChartPoint {
+  /** The inspection, e.g. "2022"; a point without a share says why under its year. */
+  label: string;
+  /** 0..1, or null where there is no share (checklist not used, nothing assessed). */
+  kept: number | null;
+  keptOrPartial: number | null;
+}
+
+const SHARE_COLOURS = { kept: VERDICT_COLOURS['v-positive'], keptOrPartial: '#8fbf91' };
+
+/** The share chart's numbers in words, per inspection. */
+export function shareChartAlt(title: string, labels: ShareLabels, points: ShareChartPoint[]): string {
+  const pct = (v: number | null) => (v === null ? 'geen aandeel' : `${Math.round(v * 100)} procent`);
+  const kept = labels.kept.toLowerCase();
+  const either = labels.keptOrPartial.toLowerCase();
+  return `Staafdiagram, ${title}: aandeel ${kept} en aandeel ${either} per onderzoek. ${points.map((p) => `${p.label.replace(/\n/g, ' ')}: ${pct(p.kept)} ${kept}, ${pct(p.keptOrPartial)} ${either}`).join('; ')}.`;
+}
+
+/** The scale's words for the two shares ("Nagekomen", "Nagekomen of ten dele nagekomen"). */
+export interface ShareLabels {
+  kept: string;
+  keptOrPartial: string;
+}
+
+/**
+ * Per inspection two bars: the share of assessed cells kept, and kept or kept in part (0–100 %),
+ * the percentages printed on them. `name` keeps the SVG's ids apart from the other charts'.
+ */
+export function shareChart(name: string, title: string, labels: ShareLabels, points: ShareChartPoint[]): string {
+  const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+  const series = (label: string, colour: string, pick: (p: ShareChartPoint) => number | null) => ({
+    name: label,
+    type: 'bar',
+    barGap: '10%',
+    barWidth: 34,
+    itemStyle: { color: colour },
+    label: { show: true, position: 'top', color: '#000', fontWeight: 'bold', formatter: (p: { value: number | null }) => (p.value === null ? '' : `${Math.round(p.value)}%`) },
+    data: points.map((p) => pct(pick(p))),
+  });
+  const svg = render(
+    name,
+    {
+      legend: { bottom: 0, itemWidth: 14, itemHeight: 10 },
+      grid: { left: 48, right: 16, top: 18, bottom: 62 },
+      xAxis: { type: 'category', data: points.map((p) => p.label), axisLabel: { interval: 0, lineHeight: 13 } },
+      yAxis: { type: 'value', min: 0, max: 100, interval: 25, axisLabel: { formatter: (v: number) => `${v}%` } },
+      series: [series(labels.kept, SHARE_COLOURS.kept, (p) => p.kept), series(labels.keptOrPartial, SHARE_COLOURS.keptOrPartial, (p) => p.keptOrPartial)],
+    },
+    560,
+    230,
+  );
+  return withAlt(svg, shareChartAlt(title, labels, points));
+}

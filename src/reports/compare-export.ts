@@ -1,24 +1,32 @@
-// The comparison as CSV and as a spreadsheet. Both are built from flatRows(), so they hold the
-// same rows; the spreadsheet adds a sheet per toezegging (per unit and nationally) and colours
-// the verdict and direction cells, always next to the words.
+// The comparison as CSV and as a spreadsheet. Both are built from compare-rows.ts, so they hold
+// the same rows: the criterion rows (comparisonCsv, sheet "Vergelijking") and the toezegging
+// rows, nationally and per unit (comparisonGroupsCsv, sheet "Toezeggingen"). The spreadsheet adds
+// the counts per direction on a sheet of their own ("Aantallen"), a sheet per toezegging, and
+// colours the verdict and direction cells, always next to the words. Every sheet is one header
+// row and its data: nothing below it.
 import { csvText } from '../files/csv';
 // Loaded at the first spreadsheet, not at start: exceljs adds ~0.7 s to every server start.
 import type ExcelJS from 'exceljs';
-import type { Catalogue, Rank } from '../domain/checklist';
+import type { Catalogue } from '../domain/checklist';
 import type { Comparison, Side } from '../domain/comparison/types';
 import { DIRECTION_LABELS, DIRECTIONS, Direction } from '../domain/comparison/vocabulary';
+import { INSPECTION_STATUS_LABELS } from '../domain/vocabulary';
 import { unitName } from '../criteria';
 import { STATISTIC_LABELS } from '../domain/statistics-csv';
-import { directionText, flatRows, ROW_COLUMNS } from './compare-rows';
+import { directionText, flatRows, groupColumns, groupRows, pairRows, rowColumns, sideNames } from './compare-rows';
 import { checklistTitle } from './compare.model';
+import { fill, headerRow, rankFill, sheetName } from './sheet-format';
 
 /** UTF-8 with BOM and semicolons: what Dutch spreadsheet programs open correctly by double-click. */
 export function comparisonCsv(cmp: Comparison, catalogue: Catalogue): string {
-  const rows = flatRows(cmp, catalogue);
-  return csvText(rows, ROW_COLUMNS.map(([key]) => ({ key, header: key })));
+  return csvText(flatRows(cmp, catalogue), rowColumns(cmp));
 }
 
-const RANK_FILL: Record<Rank | 'none', string> = { positive: 'FFE3F1E4', partial: 'FFFFF1CC', negative: 'FFFBE3E1', none: 'FFECEFF1' };
+/** The second CSV: per toezegging the national row and a row per unit, with the shares kept. */
+export function comparisonGroupsCsv(cmp: Comparison, catalogue: Catalogue): string {
+  return csvText(groupRows(cmp, catalogue), groupColumns(cmp));
+}
+
 const DIRECTION_FILL: Record<Direction, string> = {
   verbeterd: 'FFC8E6C9',
   gelijk: 'FFE3EAF1',
@@ -28,45 +36,25 @@ const DIRECTION_FILL: Record<Direction, string> = {
   niet_vergelijkbaar: 'FFEEEEEE',
 };
 
-function fill(cell: ExcelJS.Cell, argb: string): void {
-  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
-
-function rankFill(cell: ExcelJS.Cell, rank: Rank | null | undefined): void {
-  fill(cell, RANK_FILL[rank ?? 'none']);
-}
-
-function headerRow(sheet: ExcelJS.Worksheet): void {
-  const row = sheet.getRow(1);
-  row.font = { bold: true };
-  row.eachCell((c) => fill(c, 'FFD9E2EC'));
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-}
-
-/** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
-function sheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
-  let n = base;
-  for (let i = 2; used.has(n.toLowerCase()); i++) n = `${base.slice(0, 27)} (${i})`;
-  used.add(n.toLowerCase());
-  return n;
-}
-
 function sideText(s: Side | null): string {
   if (!s) return '';
   return s.provisional ? `${s.label} (voorlopig)` : s.label;
 }
 
+const width = (key: string) => (/motivering|tekst/.test(key) ? 50 : /^toezegging$|eenheid$|kader|naam/.test(key) ? 28 : 16);
+
 export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Workbook } = require('exceljs') as typeof ExcelJS;
   const wb = new Workbook();
+  const names = sideNames(cmp);
   wb.creator = 'Toetsing';
-  wb.title = `Vergelijking ${cmp.earlier.title} (${cmp.earlier.year}) – ${cmp.later.title} (${cmp.later.year})`;
+  wb.title = `Vergelijking ${names.earlier} – ${names.later}`;
   const used = new Set<string>();
 
   const main = wb.addWorksheet(sheetName('Vergelijking', used));
-  main.columns = ROW_COLUMNS.map(([key, header]) => ({ key, header, width: /motivering|criterium_tekst/.test(key) ? 50 : /toezegging|eenheid$|kader/.test(key) ? 28 : 16 }));
+  const columns = rowColumns(cmp);
+  main.columns = columns.map(({ key, header }) => ({ key, header, width: width(key) }));
   headerRow(main);
   const flat = flatRows(cmp, catalogue);
   // Ranks for the fills, in the same order as flatRows walks the cells.
@@ -79,17 +67,34 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
     row.getCell('motivering_eerder').alignment = { wrapText: true, vertical: 'top' };
     row.getCell('motivering_later').alignment = { wrapText: true, vertical: 'top' };
   });
-  main.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ROW_COLUMNS.length } };
+  main.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 
-  const summary = wb.addWorksheet(sheetName('Telling per richting', used));
-  summary.columns = [{ header: 'Onderdeel', key: 'what', width: 48 }, ...DIRECTIONS.map((d) => ({ header: DIRECTION_LABELS[d], key: d, width: 18 }))];
-  headerRow(summary);
-  summary.addRow({ what: 'Alle criteria × eenheden', ...cmp.counts });
+  // The national and per-unit rows of every toezegging, with the shares kept, as the second CSV.
+  const groups = wb.addWorksheet(sheetName('Toezeggingen', used));
+  const gColumns = groupColumns(cmp);
+  groups.columns = gColumns.map(({ key, header }) => ({ key, header, width: width(key) }));
+  headerRow(groups);
+  for (const r of groupRows(cmp, catalogue)) {
+    const { ranks, ...values } = r;
+    const row = groups.addRow(values);
+    rankFill(row.getCell('oordeel_eerder'), ranks.earlier?.rank);
+    rankFill(row.getCell('oordeel_later'), ranks.later?.rank);
+    fill(row.getCell('richting'), DIRECTION_FILL[ranks.direction]);
+    if (r.niveau === 'Landelijk') row.font = { bold: true };
+  }
+  groups.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: gColumns.length } };
+
+  // The counts per direction: one row per part, never under another sheet's data.
+  const counts = wb.addWorksheet(sheetName('Aantallen', used));
+  counts.columns = [{ header: 'Onderdeel', key: 'what', width: 60 }, ...DIRECTIONS.map((d) => ({ header: DIRECTION_LABELS[d], key: d, width: 18 }))];
+  headerRow(counts);
+  counts.addRow({ what: 'Alle criteria × eenheden', ...cmp.counts });
   for (const c of cmp.checklists) {
     const title = checklistTitle(c);
-    summary.addRow({ what: `${title}: criteria × eenheden`, ...c.counts });
-    summary.addRow({ what: `${title}: toezeggingen per eenheid`, ...c.unitGroupCounts });
-    summary.addRow({ what: `${title}: toezeggingen landelijk`, ...c.nationalCounts });
+    counts.addRow({ what: `${title}: criteria × eenheden`, ...c.counts });
+    counts.addRow({ what: `${title}: toezeggingen per eenheid`, ...c.unitGroupCounts });
+    counts.addRow({ what: `${title}: toezeggingen landelijk`, ...c.nationalCounts });
+    for (const g of c.groups) counts.addRow({ what: `${title}: ${g.group.number}. ${g.group.title}, eenheden`, ...g.counts });
   }
 
   cmp.checklists.forEach((c, ci) => {
@@ -97,8 +102,8 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
       const sheet = wb.addWorksheet(sheetName(`${ci + 1}.${g.group.number} ${g.group.title}`, used));
       sheet.columns = [
         { header: 'Eenheid', key: 'unit', width: 32 },
-        { header: `Oordeel ${cmp.earlier.year}`, key: 'earlier', width: 28 },
-        { header: `Oordeel ${cmp.later.year}`, key: 'later', width: 28 },
+        { header: `Oordeel ${names.earlier}`, key: 'earlier', width: 34 },
+        { header: `Oordeel ${names.later}`, key: 'later', width: 34 },
         { header: 'Richting', key: 'direction', width: 24 },
       ];
       headerRow(sheet);
@@ -111,9 +116,6 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
       };
       add('Landelijk', g.national, true);
       for (const u of g.units) add(unitName(catalogue, u.unit), u);
-      sheet.addRow({});
-      sheet.addRow({ unit: 'Telling (eenheden)' }).font = { bold: true };
-      for (const d of DIRECTIONS) if (g.counts[d] > 0) sheet.addRow({ unit: DIRECTION_LABELS[d], earlier: g.counts[d] });
     }
   });
 
@@ -146,10 +148,24 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
       { header: STATISTIC_LABELS.aannemen, key: 'aannemen', width: 12 },
       { header: STATISTIC_LABELS.eersteFase, key: 'eersteFase', width: 12 },
       { header: STATISTIC_LABELS.tweedeFase, key: 'tweedeFase', width: 12 },
-      { header: 'Bron (onderzoek)', key: 'source', width: 30 },
+      { header: 'Bron (onderzoek)', key: 'source', width: 44 },
     ];
     headerRow(sheet);
-    for (const s of cmp.statistics) sheet.addRow({ ...s, unit: s.unit ? unitName(catalogue, s.unit) : 'Landelijk', source: `${s.source.ref} (${s.source.year})` });
+    const sourceName = (id: number, fallback: string) => (id === cmp.earlier.id ? names.earlier : id === cmp.later.id ? names.later : fallback);
+    for (const s of cmp.statistics) {
+      sheet.addRow({ ...s, unit: s.unit ? unitName(catalogue, s.unit) : 'Landelijk', source: sourceName(s.source.id, `${s.source.ref} (${s.source.year})`) });
+    }
   }
+
+  // Which inspection is "eerder" and which "later", by title, year and status.
+  const pair = wb.addWorksheet(sheetName('Onderzoeken', used));
+  pair.columns = [
+    { header: 'Rol', key: 'role', width: 10 },
+    { header: 'Onderzoek', key: 'name', width: 60 },
+    { header: 'Jaar', key: 'year', width: 8 },
+    { header: 'Status', key: 'status', width: 14 },
+  ];
+  headerRow(pair);
+  for (const p of pairRows(cmp)) pair.addRow({ role: p.role, name: p.name, year: p.head.year, status: INSPECTION_STATUS_LABELS[p.head.status] });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,11 +8,12 @@ import type { Comparison } from '../domain/comparison/types';
 import { DIRECTIONS } from '../domain/comparison/vocabulary';
 import { INSPECTION_STATUS_LABELS } from '../domain/vocabulary';
 import { unitName } from '../criteria';
-import { dutchDate } from '../present';
+import { criterionName, dutchDate, inspectionName } from '../present';
 import { renderMarkdownForPrint } from '../markdown';
 import { statisticsChart } from './charts';
 import { criterionNumbers, RELATION_TEXT } from './compare-rows';
-import { comparisonTitle, directionWords } from './compare.model';
+import { comparisonRunningTitle, comparisonStory, comparisonTitle, directionWords, figuresView, progressView, reorderedNotice, shareLabels } from './compare.model';
+import { checklistAnchor, groupAnchor, rowAnchor } from '../present/comparison-summary';
 import { REPORTS_DIR, reportDocument } from './index';
 import type { RenderOptions } from './engine';
 import { printWithToc, TwoPassDocument } from './toc';
@@ -38,12 +39,15 @@ export function comparisonDocument(cmp: Comparison, catalogue: Catalogue, opts: 
     subject: `Vergelijking van twee onderzoeken van de Inspectie Justitie en Veiligheid: ${cmp.earlier.title} (${cmp.earlier.year}) en ${cmp.later.title} (${cmp.later.year})`,
     keywords: [cmp.earlier.title, cmp.later.title, String(cmp.earlier.year), String(cmp.later.year), 'vergelijking'],
     // Titles, not internal keys, in the running header.
-    page: { runningTitle: `${title}: ${cmp.earlier.title} en ${cmp.later.title}`, mark: m.mark, final: m.final, illustrative: cmp.earlier.illustrative || cmp.later.illustrative },
+    page: { runningTitle: comparisonRunningTitle(cmp), mark: m.mark, final: m.final, illustrative: cmp.earlier.illustrative || cmp.later.illustrative },
     titlePage: `<style>${css}</style>` + render('partials/compare-title.ejs', {
-      cmp, ...m, generatedOn: dutchDate(new Date().toISOString()), statusLabel: (s: keyof typeof INSPECTION_STATUS_LABELS) => INSPECTION_STATUS_LABELS[s].toLowerCase(),
+      cmp, ...m, reordered: reorderedNotice(cmp), name: inspectionName, generatedOn: dutchDate(new Date().toISOString()), statusLabel: (s: keyof typeof INSPECTION_STATUS_LABELS) => INSPECTION_STATUS_LABELS[s].toLowerCase(),
     }),
     body: (r) => render('compare.ejs', {
       cmp, r, dir: directionWords, directions: DIRECTIONS, relationText: RELATION_TEXT, numbers: criterionNumbers,
+      story: comparisonStory(cmp, catalogue), shareLabels, reordered: reorderedNotice(cmp), figures: figuresView(cmp), criterionName,
+      progress: (checklistId: string, groupId: string, unit?: string) => progressView(cmp, checklistId, groupId, unit),
+      anchors: { checklist: checklistAnchor, group: groupAnchor, row: rowAnchor },
       unitName: (code: string) => unitName(catalogue, code), markdown: renderMarkdownForPrint, motivations: opts.motivations,
       chartSvg: national.length ? statisticsChart(national) : null,
     }),

@@ -5,7 +5,8 @@
 // the application layer (src/app/reports.ts) reads them.
 import { unitName } from '../criteria';
 import { allCriteria, Catalogue, Checklist, Group, NOT_ASSESSED } from '../domain/checklist';
-import type { InspectionSnapshot, VerdictRecord } from '../domain/inspection';
+import type { EvidenceRecord, InspectionSnapshot, VerdictRecord } from '../domain/inspection';
+import type { WederhoorParagraph } from '../domain/wederhoor-round';
 import { BlockCall, findCriterion, findGroup, inspectionChecklists, numberOutline, outlineOf, SectionKind } from '../domain/outline';
 import type { Rolled, RollUp } from '../domain/rollup';
 import { inspectionStatus } from '../domain/status';
@@ -16,6 +17,7 @@ import { capital, dutchPeriod, legend, Noun, rolledView, UNITS, VerdictView, ver
 import { verdictChart, statisticsChart } from './charts';
 import { conclusionBoxText, generatedOn, ModelOptions, Note, noteRegistry, NoteRegistry, reportStatus, ReportStatus, wederhoorText } from './common';
 import { renderSectionText, TextPart } from './narrative';
+import { numberParagraphs } from './paragraphs';
 
 export interface PrintedRollup {
   verdict: VerdictView;
@@ -122,7 +124,18 @@ export type BlockView =
   | { type: 'kader'; checklist: ChecklistView; main: boolean }
   | { type: 'bronnen' }
   | { type: 'methode'; facts: MethodFacts; fieldwork: string }
-  | { type: 'leeswijzer'; chapters: Array<{ number: string; title: string; kind: SectionKind }> };
+  | { type: 'leeswijzer'; chapters: Array<{ number: string; title: string; kind: SectionKind }> }
+  | { type: 'bestuurlijke_reactie'; letters: LetterView[] };
+
+/** A bestuurlijke reactie as its bijlage prints it: the letter's text, who sent it when, and the file attached. */
+export interface LetterView {
+  ref: string;
+  title: string;
+  party: string;
+  date: string;
+  html: string;
+  file: { name: string; sha256: string } | null;
+}
 
 /** Where a table or figure comes from: a line under it, with a note when it cites the file. */
 export interface BlockSource { text: string; note: Note | null }
@@ -165,6 +178,10 @@ export interface NationalReportModel {
   statistics: { rows: StatisticsRow[]; svg: string | null };
   sources: SourceView[];
   generatedOn: string;
+  /** Set for the concept sent for wederhoor: the body paragraphs carry data-par numbers (src/reports/paragraphs.ts). */
+  paragraphNumbers?: boolean;
+  /** The numbered paragraphs, when paragraphNumbers is set. */
+  paragraphs?: WederhoorParagraph[];
 }
 
 /**
@@ -447,7 +464,20 @@ function placeBlock(ctx: BlockContext, call: BlockCall, level: number): BlockVie
       return { type: 'methode', facts: ctx.methodFacts, fieldwork: dutchPeriod(ctx.s.fieldworkStart, ctx.s.fieldworkEnd) };
     case 'leeswijzer':
       return { type: 'leeswijzer', chapters: ctx.chapters };
+    case 'bestuurlijke_reactie':
+      return { type: 'bestuurlijke_reactie', letters: ctx.s.evidence.filter((e) => e.type === 'bestuurlijke_reactie').map(letterView) };
   }
+}
+
+function letterView(e: EvidenceRecord): LetterView {
+  return {
+    ref: e.ref,
+    title: e.title,
+    party: e.party,
+    date: dutchPeriod(e.dateFrom, e.dateTo),
+    html: renderMarkdownForPrint(e.description),
+    file: e.file ? { name: e.file.name, sha256: e.file.sha256 } : null,
+  };
 }
 
 function notesCaption(kind: SectionKind, number: string, title: string): string {
@@ -459,6 +489,8 @@ function notesCaption(kind: SectionKind, number: string, title: string): string 
 export interface NationalModelOptions extends ModelOptions {
   /** Images of the file as data: URLs, by evidence id, for the figures the outline places. */
   images?: Map<number, string>;
+  /** Number the body paragraphs (the concept sent for wederhoor); the normal report has none. */
+  paragraphNumbers?: boolean;
 }
 
 export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, options: NationalModelOptions = {}): NationalReportModel {
@@ -534,7 +566,7 @@ export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, 
   }
   closeChapter();
 
-  return {
+  const model: NationalReportModel = {
     kind: 'national',
     title: s.title,
     year: s.year,
@@ -555,4 +587,7 @@ export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, 
     sources: sourcesView(s, notes.all()),
     generatedOn: generatedOn(options),
   };
+  if (!options.paragraphNumbers) return model;
+  const withNumbers = numberParagraphs(model, s.outline);
+  return { ...withNumbers.model, paragraphs: withNumbers.paragraphs };
 }

@@ -2,7 +2,7 @@
 // Export is canonical (checklist, criterion and unit order), so export → import → export gives
 // the same document. Import is all or nothing: one transaction, validated before anything is
 // written.
-import { allCriteria, Catalogue, NOT_ASSESSED } from '../domain/checklist';
+import { allCriteria, Catalogue, checklistVersion, NOT_ASSESSED } from '../domain/checklist';
 import {
   DOCUMENT_FORMAT,
   DOCUMENT_FORMAT_VERSION,
@@ -15,7 +15,15 @@ import { logChange } from './changelog';
 import type { DB } from './db';
 import { loadSnapshot } from './inspections.store';
 import { defaultOutline, inspectionChecklists } from '../domain/outline';
-import { insertOutline } from './outline.store';
+import { insertOutline, listSections } from './outline.store';
+import { reviewDocPart, reviewDocProblems } from '../domain/review';
+import { insertImportedApprovals } from './review.store';
+import { reviewNotesDoc } from '../domain/review-notes';
+import { insertImportedNotes } from './review-notes.store';
+import { reactionsDoc } from '../domain/wederhoor';
+import { insertImportedReactions } from './wederhoor-reactions.store';
+import { roundDocProblems, roundsDoc } from '../domain/wederhoor-round';
+import { insertRound } from './wederhoor.store';
 
 function predecessorHasRecommendations(db: DB, predecessorId: number | null): boolean {
   return predecessorId !== null && db.prepare('SELECT 1 FROM recommendations WHERE inspection_id = ?').get(predecessorId) !== undefined;
@@ -27,13 +35,14 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
   const cellOrder = new Map<string, number>();
   let n = 0;
   for (const c of s.checklists) {
-    const cl = catalogue.checklists.get(c.id);
+    const cl = checklistVersion(catalogue, c);
     for (const cr of cl ? allCriteria(cl) : []) for (const u of s.units) cellOrder.set(`${c.id}/${cr.id}/${u}`, n++);
   }
   const order = (k: string) => cellOrder.get(k) ?? Number.MAX_SAFE_INTEGER;
   const critOrder = (checklist: string, criterion: string) => order(`${checklist}/${criterion}/${s.units[0]}`);
   const groupOrder = (checklist: string, group: string) => {
-    const gs = catalogue.checklists.get(checklist)?.groups ?? [];
+    const ref = s.checklists.find((c) => c.id === checklist);
+    const gs = (ref ? checklistVersion(catalogue, ref)?.groups : undefined) ?? [];
     return s.checklists.findIndex((c) => c.id === checklist) * 1000 + gs.findIndex((g) => g.id === group);
   };
   return {
@@ -100,6 +109,10 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
     ...(s.outline.length > 0
       ? { outline: s.outline.map((x) => ({ level: x.level, kind: x.kind, title: x.title, body: x.body, required: x.required, marking: x.marking })) }
       : {}),
+    ...reviewDocPart(s, order),
+    ...(s.notes.length > 0 ? { reviewNotes: reviewNotesDoc(s) } : {}),
+    ...(s.wederhoorReactions.some((r) => r.reactions.length > 0) ? { wederhoorReactions: reactionsDoc(s.wederhoorReactions, s.outline.map((x) => x.id)) } : {}),
+    ...(s.wederhoorRounds.length > 0 ? { wederhoor: roundsDoc(s.wederhoorRounds, s.outline.map((x) => x.id)) } : {}),
   };
 }
 
@@ -163,7 +176,7 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
     );
     const addLink = db.prepare('INSERT INTO evidence_links (evidence_id, verdict_id, excerpt) VALUES (?, ?, ?)');
     for (const c of i.checklists) {
-      for (const cr of allCriteria(must(catalogue.checklists.get(c.id), `checklist '${c.id}'`))) {
+      for (const cr of allCriteria(must(checklistVersion(catalogue, c), `checklist '${c.id}' versie ${c.version}`))) {
         for (const u of i.units) {
           const v = given.get(`${c.id}/${cr.id}/${u}`);
           const vid = Number(addCell.run(id, u, c.id, cr.id, v?.verdict ?? NOT_ASSESSED, v?.motivation ?? '', v?.workflow ?? 'te_doen',
@@ -191,6 +204,11 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
     }
     const checklists = inspectionChecklists(catalogue, i.checklists);
     insertOutline(db, actor, id, doc.outline ?? defaultOutline(checklists, i.texts, predecessorHasRecommendations(db, predecessorId)), { checkEditable: false });
+    insertImportedNotes(db, id, doc.reviewNotes ?? [], evidenceId);
+    if (doc.review) importReview(db, id, doc.review, cellKeysOf(catalogue, i.checklists, i.units));
+    importRounds(db, actor, id, doc.wederhoor ?? []);
+    // After the wederhoor rounds and the outline: reactions name both by their place.
+    insertImportedReactions(db, id, doc.wederhoorReactions ?? []);
     // Status last: a finalised inspection accepts no further writes.
     if (i.status === 'vastgesteld') {
       db.prepare('UPDATE inspections SET status = ?, finalised_at = ? WHERE id = ?').run('vastgesteld', i.finalisedAt ?? now, id);
@@ -198,4 +216,37 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
     logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'import', new: doc });
     return id;
   }).immediate();
+}
+
+/** The document's wederhoor rounds: hashes and paragraphs only, so an imported round has no files here. */
+function importRounds(db: DB, actor: string, id: number, rounds: NonNullable<InspectionDocument['wederhoor']>): void {
+  const sections = listSections(db, id).map((x) => x.id);
+  const problems = roundDocProblems(rounds, sections.length);
+  if (problems.length > 0) throw invalid(`Het document is niet geldig:\n${problems.map((p) => `- ${p}`).join('\n')}`, 'document', problems);
+  for (const r of rounds) {
+    insertRound(db, actor, id, { organisation: r.organisation, contact: r.contact, sentOn: r.sentOn, deadline: r.deadline, note: r.note }, null,
+      r.paragraphs.map((p) => ({ number: p.number, sectionId: p.section === null ? null : sections[p.section - 1], sectionVersion: p.sectionVersion, heading: p.heading, excerpt: p.excerpt })),
+      { pdfSha256: r.pdfSha256, docxSha256: r.docxSha256, createdBy: r.createdBy, createdAt: r.createdAt, closedAt: r.closedAt, checkEditable: false });
+  }
+}
+
+/** Every cell of the imported inspection, as review target keys. */
+function cellKeysOf(catalogue: Catalogue, checklists: ReadonlyArray<{ id: string; version: string }>, units: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const c of checklists) for (const cr of allCriteria(must(checklistVersion(catalogue, c), `checklist '${c.id}' versie ${c.version}`))) for (const u of units) keys.add(`${c.id}/${cr.id}/${u}`);
+  return keys;
+}
+
+/** The document's review, checked against its own cells and outline; a problem refuses the whole import. */
+function importReview(db: DB, id: number, review: NonNullable<InspectionDocument['review']>, cells: Set<string>): void {
+  const sections = listSections(db, id);
+  const problems = reviewDocProblems(review, cells, sections.length);
+  if (problems.length > 0) throw invalid(`De review in het document klopt niet:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}`, undefined, problems);
+  insertImportedApprovals(db, id, review.approvals.map((a) => ({
+    kind: a.target,
+    key: a.target === 'cell' ? `${a.checklist}/${a.criterion}/${a.unit}` : String(must(sections.at(a.section), `sectie ${a.section}`).id),
+    current: a.current,
+    by: a.by,
+    at: a.at,
+  })), review.required);
 }

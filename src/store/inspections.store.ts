@@ -1,6 +1,6 @@
 // Inspections: create, follow-up, metadata and texts, and the full read model (snapshot).
 import { StaleVersionError, conflict, finalised, invalid, must, notFound } from '../errors';
-import { allCriteria, Catalogue, NOT_ASSESSED } from '../domain/checklist';
+import { allCriteria, Catalogue, checklistVersion, NOT_ASSESSED } from '../domain/checklist';
 import type { InspectionTexts } from '../domain/document';
 import type {
   EvidenceRecord,
@@ -12,6 +12,10 @@ import type {
 import type { EvidenceType, InspectionStatus, RecommendationFollowup, Wederhoor, Workflow } from '../domain/vocabulary';
 import { logChange } from './changelog';
 import { insertOutline, listSections } from './outline.store';
+import { listRounds } from './wederhoor.store';
+import { listNotes } from './review-notes.store';
+import { listApprovals, reviewRequiredOf } from './review.store';
+import { reactionRounds } from './wederhoor-reactions.store';
 import { defaultOutline, inspectionChecklists } from '../domain/outline';
 import type { DB } from './db';
 import { nowIso } from './db';
@@ -134,6 +138,7 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
   return db.transaction(() => {
     for (const c of input.checklists) {
       if (!catalogue.checklists.has(c.id)) throw invalid(`Checklist '${c.id}' bestaat niet`, 'checklists');
+      if (!checklistVersion(catalogue, c)) throw invalid(`Checklist '${c.id}' heeft geen gepubliceerde versie ${c.version}`, 'checklists');
     }
     for (const u of input.units) {
       if (!catalogue.units.some((x) => x.code === u)) throw invalid(`Eenheid '${u}' bestaat niet`, 'units');
@@ -164,13 +169,13 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
     for (const e of input.team) addMember.run(id, e);
     const addCell = db.prepare('INSERT INTO verdicts (inspection_id, unit_code, checklist_id, criterion_id, verdict) VALUES (?, ?, ?, ?, ?)');
     for (const c of input.checklists) {
-      for (const cr of allCriteria(must(catalogue.checklists.get(c.id), `checklist '${c.id}'`))) {
+      for (const cr of allCriteria(must(checklistVersion(catalogue, c), `checklist '${c.id}' versie ${c.version}`))) {
         for (const u of input.units) addCell.run(id, u, c.id, cr.id, NOT_ASSESSED);
       }
     }
     logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'create', new: { ref, ...input } });
     const hasRecommendations = input.predecessorId !== null && db.prepare('SELECT 1 FROM recommendations WHERE inspection_id = ?').get(input.predecessorId) !== undefined;
-    insertOutline(db, actor, id, defaultOutline(inspectionChecklists(catalogue, input.checklists), input.texts ?? {}, hasRecommendations));
+    insertOutline(db, actor, id, defaultOutline(inspectionChecklists(catalogue, input.checklists), input.texts ?? {}, hasRecommendations, { bestuurlijkeReactie: true }));
     return id;
   }).immediate();
 }
@@ -413,6 +418,11 @@ export function loadTrendSnapshot(db: DB, id: number): InspectionSnapshot {
       followups: [],
       statistics: statisticsOf(db, id),
       outline: [],
+      wederhoorRounds: [],
+      notes: [],
+      approvals: [],
+      reviewRequired: false,
+      wederhoorReactions: [],
     };
   })();
 }
@@ -474,7 +484,12 @@ function readSnapshot(db: DB, id: number): InspectionSnapshot {
       predecessorRecommendations: pred ? recommendationsOf(db, pred.id) : [],
       followups,
       outline: listSections(db, id),
+      wederhoorRounds: listRounds(db, id),
       statistics,
+      notes: listNotes(db, id),
+      approvals: listApprovals(db, id),
+      reviewRequired: reviewRequiredOf(db, id),
+      wederhoorReactions: reactionRounds(db, id),
     };
   });
   return read();

@@ -11,6 +11,7 @@ import { httpStatus } from './http-errors';
 import { allows, RouteDef } from './route-table';
 import { requireCsrf, sessionMiddleware } from './session';
 import { allRoutes } from './routes';
+import { refreshCatalogueIfChanged } from '../app/checklists';
 
 export interface AppOptions {
   secureCookies?: boolean;
@@ -105,6 +106,8 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
   // Browsers ask for /favicon.ico whatever the page links; answer with the SVG icon rather than a 404.
   app.get('/favicon.ico', (_req, res) => { res.type('image/svg+xml').sendFile(path.join(PUBLIC_DIR, 'favicon.svg'), { maxAge: '1h' }); });
   app.use(sessionMiddleware(ctx, options.secureCookies ?? false));
+  // A checklist published from the command line while the server runs: two counts tell whether to re-read.
+  app.use((_req, _res, next) => { refreshCatalogueIfChanged(ctx); next(); });
 
   for (const route of allRoutes) app[route.method](route.path, wrap(route));
 

@@ -4,6 +4,10 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildApp } from '../../src/web/app';
+import { loadComparison } from '../../src/app/compare';
+import { OPERATOR } from '../../src/app/operator';
+import { summarise } from '../../src/present/comparison-summary';
+import { ROW_KEYS } from '../../src/reports/compare-rows';
 import { createInspection } from '../../src/store/inspections.store';
 import { getCell, saveVerdict } from '../../src/store/verdicts.store';
 import { addUsers, makeCtx, TestCtx, USERS } from '../helpers/context';
@@ -35,7 +39,15 @@ describe('comparing across the fixture revision', () => {
   it('when the CSV is downloaded, then each kind of change has the expected direction and unmapped ones are niet vergelijkbaar', async () => {
     const { agent } = await login(buildApp(ctx), USERS.lezer.email);
     const res = await agent.get(`/vergelijken.csv?eerder=${earlier}&later=${later}`).expect(200);
-    const rows = parse(res.text.replace(/^\ufeff/, ''), { delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    const table = parse(res.text.replace(/^\ufeff/, ''), { delimiter: ';' }) as string[][];
+    // Dutch headers that name both inspections; the columns come in ROW_KEYS order.
+    const header = table[0];
+    expect(header).toHaveLength(ROW_KEYS.length);
+    expect(header[ROW_KEYS.indexOf('criterium_eerder')]).toMatch(/^Criterium Nulmeting/);
+    expect(header[ROW_KEYS.indexOf('criterium_later')]).toMatch(/^Criterium Herziene toets/);
+    expect(header[ROW_KEYS.indexOf('wijziging_kader')]).toBe('Wijziging in het kader');
+    const rows = table.slice(1).map((r) => Object.fromEntries(ROW_KEYS.map((k, i) => [k, r[i]])) as Record<string, string>);
+
     const by = (later: string, earlier: string) => rows.find((r) => r.criterium_later === later && r.criterium_eerder === earlier)!;
     expect(rows).toHaveLength(16 + 2);
     expect([by('3', '3 + 4').wijziging_kader, by('3', '3 + 4').oordeel_eerder_code, by('3', '3 + 4').richting_code]).toEqual(['samengevoegd', 'ten_dele', 'gelijk']);
@@ -56,9 +68,24 @@ describe('comparing across the fixture revision', () => {
     expect(res.text).toContain('(was 3 + 4)');
   });
 
-  it('when the comparison is asked the wrong way round, then it is refused: the mapping runs forward only', async () => {
+  // The mapping runs forward only (test/unit/compare.test.ts refuses a backward compareInspections);
+  // a pair asked the wrong way round is put in order first, so the reader gets the forward comparison.
+  it('when the comparison is asked the wrong way round, then it is swapped, says so and runs forward over the mapping', async () => {
     const { agent } = await login(buildApp(ctx), USERS.lezer.email);
-    const res = await agent.get(`/vergelijken?eerder=${later}&later=${earlier}`).expect(400);
-    expect(res.text).toContain('zijn niet te vergelijken');
+    const res = await agent.get(`/vergelijken?eerder=${later}&later=${earlier}`).expect(200);
+    expect(res.text).toContain('De volgorde is omgedraaid');
+    expect(res.text).toContain('Vergeleken over twee versies');
+    expect(res.text).not.toContain('zijn niet te vergelijken');
+  });
+
+  it('when criteria are new or dropped in the revision, then the summary names them apart from the changes', () => {
+    const cmp = loadComparison(ctx, OPERATOR, { earlier, later });
+    const sentences = summarise(cmp, ctx.catalogue).sentences;
+    const added = sentences.find((x) => x.kind === 'new');
+    const gone = sentences.find((x) => x.kind === 'gone');
+    expect(added?.text).toMatch(/^Nieuw in het kader van 2026, zonder tegenhanger in 2022/);
+    expect(gone?.text).toMatch(/^In 2026 niet meer beoordeeld/);
+    // The split criterion 6 declined in one of its parts: named as a decline.
+    expect(sentences.filter((x) => x.kind === 'decline').map((x) => x.target)).toContain('c-toetsingskader-2026-k6b');
   });
 });

@@ -31,7 +31,7 @@ export function snapshotsFor(catalogue: Catalogue): (spec: SnapshotSpec) => Insp
       checklists: spec.checklists.map((c) => ({ id: c, version: catalogue.checklists.get(c)?.version ?? '' })),
       units: spec.units ?? ['NN', 'ON'], team: [], texts: { voorwoord: '', aanleiding: '', onderzoeksvraag: '', methode: '', conclusie: '' },
       version: 1, revision: 1, revisionOf: null, predecessor: null, verdicts, evidence: [], overrides: [], findings: [], conclusions: [], recommendations: [],
-      predecessorRecommendations: [], followups: [], statistics: spec.statistics ?? [], outline: [],
+      predecessorRecommendations: [], followups: [], statistics: spec.statistics ?? [], outline: [], approvals: [], reviewRequired: false, notes: [], wederhoorRounds: [], wederhoorReactions: [],
     };
   };
 }

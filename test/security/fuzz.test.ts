@@ -18,6 +18,7 @@ const FIELDS = [
   'criterion', 'group', 'scope', 'status', 'type', 'party', 'description', 'dateFrom', 'dateTo', 'wederhoorStatus', 'wederhoorDate',
   'criterium', 'eenheid', 'richting', 'direction', 'role', 'rol', 'active', 'email', 'name', 'password', 'blokkade', 'motivering', 'reden',
   'recommendationRef', 'evidence', 'terug', 'jaar', 'afterId', 'level', 'kind', 'marking', 'required', 'body',
+  'verplicht', 'item', 'een', 'actie',
 ];
 
 const scalar = fc.oneof(

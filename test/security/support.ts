@@ -7,6 +7,9 @@ import type { RouteDef } from '../../src/web/route-table';
 import { createEvidence, storeFileBytes } from '../../src/store/evidence.store';
 import { createSession } from '../../src/store/sessions.store';
 import { findUserByEmail } from '../../src/store/users.store';
+import { addNote } from '../../src/store/review-notes.store';
+import { insertRound } from '../../src/store/wederhoor.store';
+import { insertReactions, unhandled } from '../../src/store/wederhoor-reactions.store';
 import { buildApp } from '../../src/web/app';
 import { closeEngine } from '../../src/reports';
 import { SESSION_COOKIE } from '../../src/web/session';
@@ -23,6 +26,12 @@ export interface Ids {
   unit: string;
   /** A section of the inspection's report outline. */
   section: number;
+  /** A review note on the inspection. */
+  note: number;
+  /** A wederhoor round of the inspection (without stored files). */
+  round: number;
+  /** An unhandled reaction in that round. */
+  reaction: number;
 }
 
 export interface Fixture {
@@ -45,7 +54,11 @@ export async function securityFixture(): Promise<Fixture> {
   const unit = (ctx.db.prepare('SELECT unit_code FROM inspection_units WHERE inspection_id = ? ORDER BY position LIMIT 1').get(inspection) as { unit_code: string }).unit_code;
   const user = findUserByEmail(ctx.db, USERS.lezer.email)!.id;
   const section = (ctx.db.prepare('SELECT id FROM report_sections WHERE inspection_id = ? AND level = 2 ORDER BY position LIMIT 1').get(inspection) as { id: number }).id;
-  return { ctx, app: buildApp(ctx), ids: { inspection, evidence, recommendation, user, unit, section } };
+  const note = addNote(ctx.db, USERS.inspecteur.email, inspection, { targetKind: 'inspection', targetKey: '', addressedTo: null, body: 'Klopt de steekproef?' });
+  const round = insertRound(ctx.db, USERS.inspecteur.email, inspection, { organisation: 'Politie', contact: '', sentOn: '2026-03-02', deadline: '2026-03-23', note: '' }, null,
+    [{ number: 1, sectionId: section, sectionVersion: 1, heading: 'Aanleiding', excerpt: 'Een alinea.' }]);
+  const [reaction] = insertReactions(ctx.db, USERS.inspecteur.email, inspection, round, [unhandled({ paragraph: 1, passage: '', reaction: 'Klopt niet.', proposed: '' }, 'app')]);
+  return { ctx, app: buildApp(ctx), ids: { inspection, evidence, recommendation, user, unit, section, note, round, reaction } };
 }
 
 /** Stop the shared Chromium (report routes start it) and remove the data folder. */
@@ -72,6 +85,10 @@ const FILLERS: Partial<Record<string, (ids: Ids) => string>> = {
   recommendationId: (ids) => String(ids.recommendation),
   userId: (ids) => String(ids.user),
   sectionId: (ids) => String(ids.section),
+  noteId: (ids) => String(ids.note),
+  roundId: (ids) => String(ids.round),
+  reactionId: (ids) => String(ids.reaction),
+  checklistVersion: () => '2016',
 };
 
 export function fillPath(path: string, ids: Ids): string {

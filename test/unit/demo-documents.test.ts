@@ -141,7 +141,7 @@ describe('demo documents', () => {
     }
     expect(d.evidence.length).toBeGreaterThanOrEqual(25);
     const types = new Set(d.evidence.map((e) => e.type));
-    expect([...types].sort()).toEqual(['document', 'gespreksverslag', 'groepsgesprek', 'observatie', 'openbare_bron', 'registratiedata']);
+    expect([...types].sort()).toEqual(['bestuurlijke_reactie', 'document', 'gespreksverslag', 'groepsgesprek', 'observatie', 'openbare_bron', 'registratiedata']);
   });
 
   it('when the 2026 follow-up is read, then some cells are not assessed and recommendation A3 has no follow-up', () => {

@@ -15,7 +15,7 @@
 //    that earlier verdict. A criterion without a counterpart has no side there (null).
 //  - An earlier criterion without a descendant (dropped, or not in the mapping), and a toezegging
 //    the target no longer has, keep a row of their own: never left out.
-import { allCriteria, Catalogue, Checklist } from '../checklist';
+import { allCriteria, Catalogue, Checklist, checklistVersion } from '../checklist';
 import type { InspectionSnapshot } from '../inspection';
 import { buildLineage, Lineage } from '../lineage';
 import type { RollUp } from '../rollup';
@@ -31,7 +31,7 @@ export function head(s: InspectionSnapshot): InspectionHead {
 export function criterionRef(checklist: Checklist, criterionId: string): CriterionRef {
   const c = allCriteria(checklist).find((x) => x.id === criterionId);
   if (!c) throw new Error(`criterion ${criterionId} not in ${checklist.id}`);
-  return { id: c.id, number: c.number, text: c.text };
+  return { id: c.id, number: c.number, text: c.text, ...(c.shortTitle === undefined ? {} : { shortTitle: c.shortTitle }) };
 }
 
 function groupOf(checklist: Checklist, criterionId: string): GroupRef {
@@ -63,7 +63,7 @@ function linkChecklists(
   snapshots: InspectionSnapshot[],
   include: (target: Checklist, owner: number) => boolean,
 ): Array<{ target: Checklist; lineages: Array<Lineage | null> }> {
-  const lists = snapshots.map((s) => s.checklists.map((c) => catalogue.checklists.get(c.id)).filter((c): c is Checklist => c !== undefined));
+  const lists = snapshots.map((s) => s.checklists.map((c) => checklistVersion(catalogue, c)).filter((c): c is Checklist => c !== undefined));
   const used = lists.map(() => new Set<string>());
   const lineageTo = (i: number, target: Checklist): Lineage | null => {
     const own = lists[i].filter((c) => !used[i].has(c.id));

@@ -13,6 +13,7 @@ import { invalid } from '../../errors';
 import { align, criterionRef, head } from './align';
 import { followupSource, recommendationOutcomes } from './recommendations';
 import { directionBetween } from './sides';
+import { headlineOf, progressOf } from './progress';
 import { mergeStatistics } from './statistics';
 import type { AlignedChecklist, AlignedRow, CellChange, Change, ChecklistComparison, Comparison, Counts, CriterionRow, GroupRow, RowRelation, Side } from './types';
 import { DIRECTIONS } from './vocabulary';
@@ -87,7 +88,13 @@ function pairingOrder(c: AlignedChecklist): number {
  * `between`: when the later inspection is not the direct follow-up of the earlier one, the
  * inspection that is (its follow-ups say what became of the earlier recommendations).
  */
-export function compareInspections(catalogue: Catalogue, earlier: InspectionSnapshot, later: InspectionSnapshot, between?: InspectionSnapshot): Comparison {
+export function compareInspections(
+  catalogue: Catalogue,
+  earlier: InspectionSnapshot,
+  later: InspectionSnapshot,
+  between?: InspectionSnapshot,
+  options: { reordered?: boolean } = {},
+): Comparison {
   if (earlier.id === later.id) throw invalid('Kies twee verschillende onderzoeken om te vergelijken.');
   const aligned = align(catalogue, [earlier, later]);
   if (!aligned.checklists.some((c) => pairingOrder(c) === 0)) {
@@ -107,5 +114,25 @@ export function compareInspections(catalogue: Catalogue, earlier: InspectionSnap
     followupsIn: source ? head(source) : null,
     recommendations: recommendationOutcomes(catalogue, earlier, source),
     statistics: mergeStatistics([earlier, later]),
+    headline: headlineOf({ checklists }),
+    progress: progressOf({ checklists, units: aligned.units }),
+    reordered: options.reordered ?? false,
+    figures: { earlier: earlier.statistics, later: later.statistics },
   };
+}
+
+/** What orders two inspections in time: the year, then the start of fieldwork, then the chain of follow-ups. */
+export interface Dated {
+  id: number;
+  year: number;
+  predecessorId: number | null;
+  fieldworkStart?: string | null;
+}
+
+/** True when `a` comes after `b`: a pair given as (a, b) is then in reverse order. */
+export function isAfter(a: Dated, b: Dated): boolean {
+  if (a.year !== b.year) return a.year > b.year;
+  if (a.predecessorId === b.id) return true;
+  if (b.predecessorId === a.id) return false;
+  return Boolean(a.fieldworkStart && b.fieldworkStart && a.fieldworkStart > b.fieldworkStart);
 }

@@ -1,6 +1,7 @@
 // What became of an inspection's recommendations, as recorded in the follow-ups of its direct
 // successor.
 import type { Catalogue } from '../checklist';
+import { checklistsOf } from '../checklist';
 import type { InspectionSnapshot } from '../inspection';
 import { RECOMMENDATION_FOLLOWUP_LABELS } from '../vocabulary';
 import type { RecommendationOutcome } from './types';
@@ -17,9 +18,10 @@ export function followupSource(earlier: InspectionSnapshot, later: InspectionSna
 /** `source`: see followupSource(); null leaves every outcome unrecorded. */
 export function recommendationOutcomes(catalogue: Catalogue, earlier: InspectionSnapshot, source: InspectionSnapshot | null): RecommendationOutcome[] {
   const evidence = new Map((source?.evidence ?? []).map((e) => [e.id, e]));
+  const own = checklistsOf(catalogue, earlier.checklists);
   return earlier.recommendations.map((r) => {
     const f = source?.followups.find((x) => x.recommendationRef === r.ref);
-    const checklist = catalogue.checklists.get(r.checklist);
+    const checklist = own.get(r.checklist);
     return {
       ref: r.ref,
       text: r.text,

@@ -1,8 +1,8 @@
-// The trend over two (usually three or more) inspections of the same checklist, or of versions
-// linked by mappings: per criterion and unit a timeline of verdicts, and per toezegging per unit
-// and nationally. It is the alignment (align.ts) of the inspections in time order, laid out on
-// the checklists of the LATEST inspection; criteria that vanished on the way keep their own row,
-// "niet vergelijkbaar" after.
+// The trend over three or more inspections (the rule itself takes two, see checkTrendSize) of
+// the same checklist, or of versions linked by mappings: per criterion and unit a timeline of
+// verdicts, and per toezegging per unit and nationally. It is the alignment (align.ts) of the
+// inspections in time order, laid out on the checklists of the LATEST inspection; criteria that
+// vanished on the way keep their own row, "niet vergelijkbaar" after.
 import type { Catalogue, Checklist } from '../checklist';
 import type { InspectionSnapshot } from '../inspection';
 import { buildLineage } from '../lineage';
@@ -30,21 +30,39 @@ function trendChecklist(c: AlignedChecklist): TrendChecklist {
   };
 }
 
+/** A trend is a line through three or more points; two inspections side by side are a comparison. */
+export const MIN_TREND_INSPECTIONS = 3;
+
+/**
+ * The refusal of too few inspections, for the use cases (trendOf itself takes two, so that the
+ * alignment of a comparison and of a two-point trend can be checked against each other).
+ */
+export function checkTrendSize(count: number): void {
+  if (count >= MIN_TREND_INSPECTIONS) return;
+  throw invalid(
+    count === 2
+      ? 'Een trend gaat over drie of meer onderzoeken. Twee onderzoeken naast elkaar zijn een vergelijking: gebruik Vergelijken (toetsing compare) voor dit paar.'
+      : 'Kies drie of meer onderzoeken voor een trend.',
+  );
+}
+
 /** `only`: limit the trend to one checklist (its id; later versions mapped from it count too). */
 export function trendOf(catalogue: Catalogue, snapshots: InspectionSnapshot[], only?: string): Trend {
   if (snapshots.length < 2) throw invalid('Kies ten minste twee (bij voorkeur drie of meer) onderzoeken voor een trend.');
   if (new Set(snapshots.map((s) => s.id)).size !== snapshots.length) throw invalid('Elk onderzoek mag maar één keer in de trend voorkomen.');
   const ordered = [...snapshots].sort((a, b) => a.year - b.year || a.id - b.id);
   const latest = ordered.length - 1;
-  const onlyFrom = only === undefined ? undefined : catalogue.checklists.get(only);
-  const wanted = (target: Checklist) => only === undefined || (onlyFrom !== undefined && buildLineage(catalogue, onlyFrom, target) !== null);
+  // Every published version of that id: the trend may start at any of them.
+  const onlyFrom = only === undefined ? [] : [...catalogue.versions.values()].filter((c) => c.id === only);
+  const wanted = (target: Checklist) => only === undefined || onlyFrom.some((from) => buildLineage(catalogue, from, target) !== null);
   const aligned = align(catalogue, ordered, (target, owner) => owner === latest && wanted(target));
 
   if (aligned.checklists.length === 0) {
     throw invalid(only ? `Het laatste onderzoek gebruikt het kader ‘${only}’ niet (ook niet via een koppeling); er is geen trend te tonen.` : 'Het laatste onderzoek heeft geen bekend toetsingskader; er is geen trend te tonen.');
   }
-  // An inspection without this checklist (nor a version mapped to it) gets points "niet
-  // vergelijkbaar" there; it is refused only when it shares no checklist at all.
+  // An inspection without this checklist (nor a version mapped to it) gets no points there
+  // (sources[i] is null: the checklist was not used); it is refused only when it shares no
+  // checklist at all.
   const unlinked = ordered.filter((_, i) => aligned.checklists.every((c) => c.lineages[i] === null));
   if (unlinked.length > 0) {
     const last = ordered[latest];

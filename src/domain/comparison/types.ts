@@ -5,6 +5,7 @@ import type { InspectionSnapshot, StatisticRecord } from '../inspection';
 import type { Lineage, Relation } from '../lineage';
 import type { RecommendationFollowup } from '../vocabulary';
 import type { Direction } from './vocabulary';
+import type { ChecklistProgress, Headline } from './progress';
 
 export type Counts = Record<Direction, number>;
 
@@ -34,6 +35,8 @@ export interface CriterionRef {
   id: string;
   number: string;
   text: string;
+  /** The checklist's short name for it, when it has one (see criterionName in src/present). */
+  shortTitle?: string;
 }
 
 export interface GroupRef {
@@ -158,6 +161,14 @@ export interface Comparison {
   followupsIn: InspectionHead | null;
   recommendations: RecommendationOutcome[];
   statistics: StatisticRow[];
+  /** The counts over what both inspections assessed, one-sided checklists apart (progress.ts). */
+  headline: Headline;
+  /** Per checklist and toezegging the share kept, earlier and later (progress.ts). */
+  progress: ChecklistProgress[];
+  /** The pair was asked for in reverse order (later first) and was swapped. */
+  reordered: boolean;
+  /** Each inspection's own complaint figures, unmerged, to show side by side with their source. */
+  figures: { earlier: StatisticRecord[]; later: StatisticRecord[] };
 }
 
 // ---- The trend over two or more inspections.

@@ -7,10 +7,10 @@ import type { Comparison, Counts, Side } from '../../domain/comparison/types';
 import { Direction, DIRECTIONS } from '../../domain/comparison/vocabulary';
 import { INSPECTION_STATUS_LABELS } from '../../domain/vocabulary';
 import { renderMarkdownForPrint } from '../../markdown';
-import { capital, dutchDate, dutchNumber } from '../../present';
+import { capital, CELLS, count, criterionName, dutchDate, dutchNumber, inspectionName } from '../../present';
 import { statisticsChart } from '../charts';
 import { criterionNumbers, RELATION_TEXT } from '../compare-rows';
-import { comparisonTitle, directionWords } from '../compare.model';
+import { comparisonRunningTitle, comparisonStory, comparisonTitle, directionWords, figuresView, progressView, reorderedNotice, shareLabels } from '../compare.model';
 import { htmlBlocks, htmlInline } from './html';
 import { Block, CellSpec, chartImage, DocxReport, heading, Inline, NoteBook, ORGANISATION, para, shaded, table, text } from './kit';
 
@@ -30,13 +30,19 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
   let chapter = 0;
 
   body.push(heading(1, `${++chapter} Samenvatting`));
-  body.push(para(`Deze vergelijking zet per criterium en per eenheid het oordeel van ${E} naast dat van ${L}, met de richting van de verandering. Daarna volgen de toezeggingen per eenheid en landelijk, de opvolging van de aanbevelingen en de klachtcijfers.`, 'Lead'));
+  const notice = reorderedNotice(cmp);
+  if (notice) body.push(para([text(notice, { bold: true })]));
+  body.push(para(`Wat verbeterde en wat niet, van ${E} naar ${L}: per criterium en per eenheid het oordeel van beide onderzoeken, met de richting van de verandering.`, 'Lead'));
+  const story = comparisonStory(cmp, catalogue);
+  for (const s of story.sentences) body.push(para([text(`• ${s.text}`, s.kind === 'decline' ? { bold: true } : {})]));
+  for (const e of story.explanations.slice(0, 1)) body.push(para([text('Streng oordeel en aandeel. ', { bold: true }), text(e.text)], 'Small'));
   body.push(para([text('Richtingen: '), ...DIRECTIONS.flatMap((d): Inline[] => [chip(d), text(' ')])]));
   body.push(para([
     text('Een richting vergelijkt de rangorde van de oordelen (nagekomen boven ten dele boven niet nagekomen). '), text('Nieuw beoordeeld', { italics: true }), text(' en '), text('niet meer beoordeeld', { italics: true }),
     text(': één van beide onderzoeken gaf geen oordeel. '), text('Niet vergelijkbaar', { italics: true }), text(': er is geen tegenhanger in het andere kader, of geen van beide onderzoeken gaf een oordeel.'),
   ], 'Small'));
-  body.push(...countsTable(cmp.counts, 'Alle criteria × eenheden: aantal cellen per richting'));
+  body.push(...countsTable(cmp.headline.counts, `Cellen (criterium × eenheid) die beide onderzoeken kennen (${dutchNumber(cmp.headline.cells)}): aantal per richting`));
+  for (const a of cmp.headline.apart) body.push(para(`Apart geteld, alleen in ${a.only === 'earlier' ? E : L} beoordeeld: ${count(a.assessed, CELLS)} (${a.title}).`, 'Small'));
   for (const c of cmp.checklists) {
     const t = c.later ?? c.earlier;
     if (!t) continue;
@@ -44,11 +50,17 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
     body.push(heading(2, `Landelijk per ${kind}: ${t.shortTitle}`));
     if (!c.earlier || !c.later) body.push(para(`Dit kader is alleen in het ${c.earlier ? 'eerdere' : 'latere'} onderzoek gebruikt; de oordelen zijn niet vergelijkbaar.`, 'Empty'));
     if (c.mappings.length && c.earlier && c.later) body.push(para(`Vergeleken over twee versies van het kader (${c.earlier.version} → ${c.later.version}) via de vastgelegde koppeling. Een samengevoegd criterium wordt vergeleken met het gecombineerde eerdere oordeel; elk deel van een gesplitst criterium met het eerdere oordeel.`, 'Small'));
+    const sl = shareLabels(t);
+    const share = (groupId: string, unit?: string): CellSpec[] => {
+      const p = progressView(cmp, t.id, groupId, unit);
+      return [p?.earlier, p?.later].map((v) => ({ children: v ? `${v.kept} (${v.keptOrPartial})` : '—', align: 'right' as const }));
+    };
     body.push(...table({
-      widths: [0.4, 0.2, 0.2, 0.2],
-      header: [[{ children: capital(kind) }, { children: String(E) }, { children: String(L) }, { children: 'Richting' }]],
-      body: c.groups.map((g) => [{ children: `${g.group.number}. ${g.group.title}`, bold: true }, { children: side(g.national.earlier) }, { children: side(g.national.later) }, { children: [chip(g.national.direction)] }]),
+      widths: [0.3, 0.16, 0.16, 0.14, 0.12, 0.12],
+      header: [[{ children: capital(kind) }, { children: String(E) }, { children: String(L) }, { children: 'Richting' }, { children: `Aandeel ${sl.kept} ${E}` }, { children: `Aandeel ${sl.kept} ${L}` }]],
+      body: c.groups.map((g) => [{ children: `${g.group.number}. ${g.group.title}`, bold: true }, { children: side(g.national.earlier) }, { children: side(g.national.later) }, { children: [chip(g.national.direction)] }, ...share(g.group.id)]),
     }));
+    body.push(para(`Aandeel: van de beoordeelde cellen het deel dat ${sl.kept} is; tussen haakjes ${sl.kept} of ${sl.partly}.`, 'Small'));
   }
 
   body.push(heading(1, `${++chapter} Toezeggingen per eenheid`));
@@ -57,12 +69,17 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
     if (!t) continue;
     for (const g of c.groups) {
       body.push(heading(2, `${t.shortTitle} ${g.group.number}. ${g.group.title}`));
+      const sl = shareLabels(t);
+      const share = (unit?: string): CellSpec[] => {
+        const p = progressView(cmp, t.id, g.group.id, unit);
+        return [p?.earlier, p?.later].map((v) => ({ children: v ? `${v.kept} (${v.keptOrPartial})` : '—', align: 'right' as const }));
+      };
       body.push(...table({
-        widths: [0.4, 0.2, 0.2, 0.2],
-        header: [[{ children: 'Eenheid' }, { children: String(E) }, { children: String(L) }, { children: 'Richting' }]],
+        widths: [0.3, 0.16, 0.16, 0.14, 0.12, 0.12],
+        header: [[{ children: 'Eenheid' }, { children: String(E) }, { children: String(L) }, { children: 'Richting' }, { children: `Aandeel ${sl.kept} ${E}` }, { children: `Aandeel ${sl.kept} ${L}` }]],
         body: [
-          [{ children: 'Landelijk', bold: true }, { children: side(g.national.earlier) }, { children: side(g.national.later) }, { children: [chip(g.national.direction)] }],
-          ...g.units.map((u) => [{ children: name(u.unit) }, { children: side(u.earlier) }, { children: side(u.later) }, { children: [chip(u.direction)] }]),
+          [{ children: 'Landelijk', bold: true }, { children: side(g.national.earlier) }, { children: side(g.national.later) }, { children: [chip(g.national.direction)] }, ...share()],
+          ...g.units.map((u) => [{ children: name(u.unit) }, { children: side(u.earlier) }, { children: side(u.later) }, { children: [chip(u.direction)] }, ...share(u.unit)]),
         ],
       }));
       body.push(...countsTable(g.counts, 'Eenheden per richting'));
@@ -81,7 +98,7 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
       header: [[{ children: 'Criterium' }, ...cmp.units.map((u) => ({ children: u, align: 'center' as const }))]],
       body: c.rows.map((row) => {
         const n = criterionNumbers(row);
-        const label: Inline[] = [text(n.later || n.earlier), ...(n.earlier && n.later && n.earlier !== n.later ? [text(` (was ${n.earlier})`, { color: '555555' })] : []), ...(row.relation !== 'same' ? [text(` ${RELATION_TEXT[row.relation]}`, { size: 15, color: '555555' })] : [])];
+        const label: Inline[] = [text(criterionName(t, row.laterCriterion ?? row.earlierCriteria[0])), ...(n.earlier && n.later && n.earlier !== n.later ? [text(` (was ${n.earlier})`, { color: '555555' })] : []), ...(row.relation !== 'same' ? [text(` ${RELATION_TEXT[row.relation]}`, { size: 15, color: '555555' })] : [])];
         return [{ children: label }, ...row.cells.map((cell): CellSpec => ({ children: directionWords.symbols[cell.direction], shade: directionWords.className(cell.direction), align: 'center' }))];
       }),
     }));
@@ -96,7 +113,7 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
       const n = criterionNumbers(row);
       const crit = row.laterCriterion ?? row.earlierCriteria[0];
       // Heading 3, so the TOC (levels 1–2) leaves them out, as the PDF's table of contents does.
-      body.push(heading(3, `${t.shortTitle}, ${t.groups[0]?.kind === 'toezegging' ? 'criterium' : 'punt'} ${n.later || n.earlier}${n.earlier && n.later && n.earlier !== n.later ? ` (was ${n.earlier})` : ''}`));
+      body.push(heading(3, `${t.shortTitle}, ${t.groups[0]?.kind === 'toezegging' ? 'criterium' : 'punt'} ${criterionName(t, crit)}${n.earlier && n.later && n.earlier !== n.later ? ` (was ${n.earlier})` : ''}`));
       body.push(para([text(crit.text), ...(row.relation !== 'same' ? [new TextRun({ break: 1 }), text(RELATION_TEXT[row.relation], { bold: true })] : [])], undefined, { keepNext: true }));
       const rows: CellSpec[][] = [];
       for (const cell of row.cells) {
@@ -135,13 +152,15 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
     const national = cmp.statistics.filter((s) => s.unit === null);
     const caption = 'Afgeronde klachten naar status en fase, landelijk. Waar beide onderzoeken hetzelfde jaar hebben, gelden de cijfers van het latere.';
     if (national.length) body.push(chartImage(statisticsChart(national), caption), para(caption, 'Caption'));
+    const figures = figuresView(cmp);
+    body.push(para(`De cijfers van beide onderzoeken naast elkaar; elke rij noemt het onderzoek waar ze uit komen${figures.baseline ? `. Basisjaar is ${figures.baseline.year}, het eerste jaar van de landelijke reeks, met als bron ${figures.baseline.source}` : ''}.${figures.without.map((w) => ` ${w} heeft geen klachtcijfers vastgelegd.`).join('')}`));
     body.push(...table({
-      widths: [0.1, 0.26, 0.12, 0.12, 0.12, 0.12, 0.16],
-      header: [[{ children: 'Jaar' }, { children: 'Eenheid' }, ...['Afgerond', 'Aannemen', 'Eerste fase', 'Tweede fase'].map((h) => ({ children: h, align: 'right' as const })), { children: 'Bron' }]],
-      body: cmp.statistics.map((s) => [
-        { children: String(s.year) }, { children: s.unit ? name(s.unit) : 'Landelijk' },
-        ...[s.afgerond, s.aannemen, s.eersteFase, s.tweedeFase].map((v) => ({ children: dutchNumber(v), align: 'right' as const })),
-        { children: String(s.source.year) },
+      widths: [0.08, 0.16, 0.11, 0.11, 0.11, 0.11, 0.2, 0.12],
+      header: [[{ children: 'Jaar' }, { children: 'Eenheid' }, ...['Afgerond', 'Aannemen', 'Eerste fase', 'Tweede fase'].map((h) => ({ children: h, align: 'right' as const })), { children: 'Bron (onderzoek)' }, { children: 'Afgerond t.o.v. basisjaar', align: 'right' as const }]],
+      body: figures.rows.map((f) => [
+        { children: String(f.year) }, { children: f.unit ? name(f.unit) : 'Landelijk' },
+        ...[f.values.afgerond, f.values.aannemen, f.values.eersteFase, f.values.tweedeFase].map((v) => ({ children: dutchNumber(v), align: 'right' as const })),
+        { children: f.source }, { children: f.baseline ? 'basisjaar' : f.sinceBaseline, align: 'right' as const },
       ]),
     }));
   }
@@ -150,7 +169,7 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
     para([text(ORGANISATION, { bold: true, size: 26, color: '154273' })], 'TitleMeta'),
     para('Ministerie van Justitie en Veiligheid', 'TitleMeta'),
     new Paragraph({ spacing: { before: 2400 }, style: 'TitleMeta', children: [text('Vergelijking van onderzoeken', { size: 26 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(`${cmp.earlier.title} (${cmp.earlier.year}) → ${cmp.later.title} (${cmp.later.year})`)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [text(`${inspectionName(cmp.earlier)} → ${inspectionName(cmp.later)}`)] }),
     para([text('Wat verbeterde, wat niet, en wat werd er van de aanbevelingen', { size: 26 })], 'TitleMeta'),
     para([shaded(mark, final ? 'v-positive' : 'v-negative')], 'TitleMeta'),
     ...[cmp.earlier, cmp.later].filter((i) => i.illustrative).map((i) => para([text(`${i.title} (${i.year}) is illustratief. `, { bold: true }), text(i.illustrativeNote || 'De inhoud is verzonnen en dient alleen ter illustratie.')], 'Marking')),
@@ -162,7 +181,7 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
   return {
     title: `${title}: ${cmp.earlier.title} en ${cmp.later.title}`,
     subject: `Vergelijking van ${cmp.earlier.title} (${cmp.earlier.year}) en ${cmp.later.title} (${cmp.later.year})`,
-    runningTitle: `${title}: ${cmp.earlier.ref} en ${cmp.later.ref}`,
+    runningTitle: comparisonRunningTitle(cmp),
     mark,
     final,
     illustrative: cmp.earlier.illustrative || cmp.later.illustrative,

@@ -3,7 +3,7 @@
 // ol, li, blockquote, code, pre, table parts, hr, sup); a footnote marker
 // (<sup class="fn"><a href="#noot-N">N</a></sup>) becomes a Word footnote through the NoteBook.
 // Anything else is read for its text only, so nothing of the text is lost.
-import { BorderStyle, Paragraph, TextRun } from 'docx';
+import { BorderStyle, Paragraph, Tab, TextRun } from 'docx';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { Block, CellSpec, Inline, NoteBook, table, text } from './kit';
@@ -49,7 +49,15 @@ export function inlineRuns(nodes: ChildNode[], notes: NoteBook | null, style: Ru
   return out;
 }
 
-interface Ctx { notes: NoteBook; style: string; depth: number; list: { ordered: boolean; instance: number } | null }
+// par: the paragraph number (data-par, src/reports/paragraphs.ts) still to print, once, before
+// the first paragraph of the element that carries it.
+interface Ctx { notes: NoteBook; style: string; depth: number; list: { ordered: boolean; instance: number } | null; par?: { n: string | null } }
+
+/** The paragraph number of a numbered element, for its first Word paragraph. */
+const parOf = (e: Element, ctx: Ctx): Ctx => {
+  const n = attr(e, 'data-par');
+  return n === undefined ? ctx : { ...ctx, par: { n } };
+};
 
 let listInstance = 0;
 
@@ -65,7 +73,7 @@ function blocks(nodes: ChildNode[], ctx: Ctx): Block[] {
     flush();
     switch (n.name) {
       case 'p': case 'div': case 'figure':
-        if (n.name === 'p') out.push(paragraph(n.children, { ...ctx, style: classes(n).includes('subhead') ? 'Subhead' : ctx.style }));
+        if (n.name === 'p') out.push(paragraph(n.children, { ...parOf(n, ctx), style: classes(n).includes('subhead') ? 'Subhead' : ctx.style }));
         else out.push(...blocks(n.children, ctx));
         break;
       case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
@@ -73,7 +81,7 @@ function blocks(nodes: ChildNode[], ctx: Ctx): Block[] {
         break;
       case 'ul': case 'ol': {
         const list = { ordered: n.name === 'ol', instance: ++listInstance };
-        for (const li of n.children.filter(isTag)) out.push(...blocks(li.name === 'li' ? li.children : [li], { ...ctx, list, depth: ctx.list ? ctx.depth + 1 : 0 }));
+        for (const li of n.children.filter(isTag)) out.push(...blocks(li.name === 'li' ? li.children : [li], { ...parOf(li, ctx), list, depth: ctx.list ? ctx.depth + 1 : 0 }));
         break;
       }
       case 'li':
@@ -101,6 +109,11 @@ function blocks(nodes: ChildNode[], ctx: Ctx): Block[] {
 
 function paragraph(nodes: ChildNode[], ctx: Ctx): Paragraph {
   const runs = inlineRuns(nodes, ctx.notes);
+  if (ctx.par?.n) {
+    // Small and grey before a tab, as the PDF's margin number: the reader of the Word file finds paragraaf 12 by it.
+    runs.unshift(new TextRun({ children: [ctx.par.n, new Tab()], size: 14, color: '808080' }));
+    ctx.par.n = null;
+  }
   if (ctx.list) {
     return new Paragraph({
       style: ctx.style === 'Normal' ? undefined : ctx.style,

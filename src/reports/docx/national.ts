@@ -256,6 +256,14 @@ function block(b: BlockView, m: NationalReportModel, notes: NoteBook): Block[] {
     }
     case 'leeswijzer':
       return b.chapters.map((c) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [text(`${c.kind === 'bijlage' ? c.number : `Hoofdstuk ${c.number}`}: ${c.title}`)] }));
+    case 'bestuurlijke_reactie':
+      if (b.letters.length === 0) return final ? [] : [empty('Nog geen bestuurlijke reactie ontvangen.')];
+      return b.letters.flatMap((l) => [
+        para([text(l.title, { bold: true })], undefined, { keepNext: true }),
+        para([l.party, l.date].filter(Boolean).join(', '), 'Small'),
+        ...(l.html ? htmlBlocks(l.html, notes) : []),
+        para(l.file ? `Bijgevoegd bestand: ${l.file.name} (SHA-256 ${l.file.sha256})` : `Bron ${l.ref}; er is geen bestand bijgevoegd.`, 'SourceLine'),
+      ]);
   }
 }
 

@@ -27,12 +27,12 @@ export function cellAddress(req: Request): CellAddress {
   return { inspectionId: idParam(req, 'inspectionId', 'Onderzoek niet gevonden'), checklistId: part('checklistId'), criterionId: part('criterionId'), unit: part('unitCode') };
 }
 
-interface CellHc extends Hc {
+export interface CellHc extends Hc {
   cell: OpenedCell;
 }
 
 /** A handler with the route's cell opened in `mode`. */
-function withCell(mode: AccessMode, fn: (hc: CellHc) => Answer) {
+export function withCell(mode: AccessMode, fn: (hc: CellHc) => Answer) {
   return withUser((hc) => fn({ ...hc, cell: resolveCell(hc.ctx, hc.user, cellAddress(hc.req), mode) }));
 }
 
@@ -49,7 +49,7 @@ const SAVED_MESSAGES: Record<string, string> = {
   bron: 'De nieuwe bron is toegevoegd en aan deze cel gekoppeld.',
 };
 
-function renderCell({ req, res, ctx, user, cell }: CellHc, status = 200, form: FormState = noForm) {
+export function renderCell({ req, res, ctx, user, cell }: CellHc, status = 200, form: FormState = noForm) {
   const saved = typeof req.query.opgeslagen === 'string' ? SAVED_MESSAGES[req.query.opgeslagen] : undefined;
   res.status(status).render('cell/show', {
     title: `${cell.checklist.shortTitle} ${cell.criterion.number} · ${unitName(ctx.catalogue, cell.key.unit)}`,

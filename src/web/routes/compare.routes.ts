@@ -6,12 +6,15 @@ import multer from 'multer';
 import { z } from 'zod';
 import {
   comparisonFile,
+  comparisonGroupsFile,
   ComparisonFormat,
   comparisonSelection,
   comparisonView,
   importStatistics,
   inspectionChoices,
   statisticsView,
+  trendFile,
+  type TrendFormat,
   trendSelection,
   trendView,
 } from '../../app/compare';
@@ -21,6 +24,7 @@ import { invalid, isKind } from '../../errors';
 import { count, url } from '../../present';
 import { criterionNumbers, RELATION_TEXT } from '../../reports/compare-rows';
 import { directionWords } from '../../reports/compare.model';
+import { pointView, shareText } from '../../reports/trend.model';
 import { sendDownload } from '../download';
 import { bodyOf, Hc, InspectionHc, withInspection, withUser } from '../handler';
 import { httpStatus } from '../http-errors';
@@ -95,13 +99,40 @@ const trendQuery = z
   })
   .strict();
 
+/** The trend's choice from the address: inspection ids, or a checklist whose inspections all count. */
+function trendChoiceOf(req: Request): { onderzoeken?: number[]; kader?: string } {
+  const parsed = trendQuery.safeParse(req.query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(issue.code === 'unrecognized_keys' ? 'Onbekende parameters in het adres.' : issue.message);
+  }
+  const { onderzoeken, kader } = parsed.data;
+  return { onderzoeken: onderzoeken?.split(',').map(Number), kader };
+}
+
+const TREND_CONTENT_TYPES: Record<TrendFormat, string> = { pdf: CONTENT_TYPES.pdf, xlsx: CONTENT_TYPES.xlsx };
+
+function trendDownload(format: TrendFormat) {
+  return withUser(async (hc) => {
+    const choice = trendChoiceOf(hc.req);
+    const ids = trendSelection(hc.ctx, { inspectionIds: choice.onderzoeken, checklist: choice.kader });
+    const file = await trendFile(hc.ctx, hc.user, ids, format, choice.kader);
+    sendDownload(hc.res, file.content, TREND_CONTENT_TYPES[format], file.fileName);
+  });
+}
+
 function renderTrendPage(hc: Hc, status: number, locals: Record<string, unknown>) {
   hc.res.status(status).render('compare/trend', {
     title: 'Trend',
     options: inspectionChoices(hc.ctx),
     checklists: [...hc.ctx.catalogue.checklists.values()],
     trend: null,
+    model: null,
     error: null,
+    compareLink: null,
+    downloads: null,
+    pointView,
+    shareText,
     selected: [],
     kader: '',
     dir: directionWords,
@@ -191,6 +222,17 @@ export const compareRoutes: RouteDef[] = [
   },
   {
     method: 'get',
+    path: '/vergelijken-toezeggingen.csv',
+    access: EVERY_ROLE,
+    summary: 'vergelijking per toezegging (landelijk en per eenheid) als CSV',
+    handler: withUser((hc) => {
+      const q = pairFrom(hc.req);
+      const file = comparisonGroupsFile(hc.ctx, hc.user, q.pair);
+      sendDownload(hc.res, file.content, CONTENT_TYPES.csv, file.fileName);
+    }),
+  },
+  {
+    method: 'get',
     path: '/vergelijken.xlsx',
     access: EVERY_ROLE,
     summary: 'vergelijking als spreadsheet',
@@ -227,14 +269,34 @@ export const compareRoutes: RouteDef[] = [
       let locals: Record<string, unknown>;
       try {
         selected = trendSelection(hc.ctx, { inspectionIds: onderzoeken?.split(',').map(Number), checklist: kader });
-        locals = selected.length === 0 ? {} : { ...trendView(hc.ctx, hc.user, selected, kader), selected, kader: kader ?? '' };
+        const choice = onderzoeken === undefined ? { kader } : { onderzoeken: selected, kader };
+        locals = selected.length === 0 ? {} : {
+          ...trendView(hc.ctx, hc.user, selected, kader), selected, kader: kader ?? '',
+          downloads: { pdf: url.trendFile('pdf', choice), xlsx: url.trendFile('xlsx', choice) },
+        };
       } catch (e) {
         if (!isKind(e, 'invalid')) throw e;
-        renderTrendPage(hc, httpStatus(e.kind), { selected, kader: kader ?? '', error: e.message });
+        // Two inspections are a comparison: the message links to it.
+        const compareLink = selected.length === 2 ? url.comparison({ eerder: selected[0], later: selected[1] }) : null;
+        renderTrendPage(hc, httpStatus(e.kind), { selected, kader: kader ?? '', error: e.message, compareLink });
         return;
       }
       renderTrendPage(hc, 200, locals);
     }),
+  },
+  {
+    method: 'get',
+    path: '/trend.pdf',
+    access: EVERY_ROLE,
+    summary: 'trend als PDF',
+    handler: trendDownload('pdf'),
+  },
+  {
+    method: 'get',
+    path: '/trend.xlsx',
+    access: EVERY_ROLE,
+    summary: 'trend als spreadsheet',
+    handler: trendDownload('xlsx'),
   },
   {
     method: 'get',

@@ -18,5 +18,10 @@ import { outlineRoutes } from './outline.routes';
 import { accountRoutes } from './account.routes';
 import { oidcRoutes } from './oidc.routes';
 import { totpRoutes } from './totp.routes';
+import { reviewRoutes } from './review.routes';
+import { checklistRoutes } from './checklists.routes';
+import { reviewNoteRoutes } from './review-notes.routes';
+import { wederhoorReactionRoutes } from './wederhoor-reactions.routes';
+import { wederhoorRoutes } from './wederhoor.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...bulkRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes, ...verdictSheetRoutes, ...outlineRoutes, ...accountRoutes, ...oidcRoutes, ...totpRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...bulkRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes, ...verdictSheetRoutes, ...outlineRoutes, ...accountRoutes, ...oidcRoutes, ...totpRoutes, ...reviewRoutes, ...checklistRoutes, ...reviewNoteRoutes, ...wederhoorReactionRoutes, ...wederhoorRoutes];

@@ -57,7 +57,7 @@ function renderOutline(hc: InspectionHc, status: number, form: FormState) {
   hc.res.status(status).render('outline/index', { title: `Rapportopzet · ${p.inspection.title}`, ...p, form, done: done ?? null });
 }
 
-function renderSection(hc: InspectionHc, status: number, form: FormState) {
+export function renderSection(hc: InspectionHc, status: number, form: FormState) {
   const p = page(hc);
   const id = idParam(hc.req, 'sectionId', 'Sectie niet gevonden');
   const at = p.sections.findIndex((s) => s.id === id);
