@@ -7,6 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { must } from '../src/errors';
 import type { LoadResult, LoadSpec } from './load';
+import { BENCH_STATIC_ENV } from '../src/web/bench-static';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -44,12 +45,17 @@ export function request(port: number, opts: { method?: string; path: string; coo
   });
 }
 
-/** Start `node bin/toetsing.js serve` and time it until /login answers. */
-export async function startServer(dataDir: string, criteriaDir: string): Promise<Server> {
+/**
+ * Start `node bin/toetsing.js serve` and time it until /login answers. The server gets the bench's
+ * static yardstick (src/web/bench-static.ts); `nodeArgs` (e.g. `--heapsnapshot-signal=SIGUSR2`,
+ * or BENCH_NODE_ARGS) go to Node, for finding where memory goes.
+ */
+export async function startServer(dataDir: string, criteriaDir: string, nodeArgs: string[] = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)): Promise<Server> {
   const started = performance.now();
-  const proc = spawn(process.execPath, [path.join(ROOT, 'bin', 'toetsing.js'), 'serve', '--data', dataDir, '--criteria', criteriaDir, '--port', '0', '--host', '127.0.0.1'], {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin', 'toetsing.js'), 'serve', '--data', dataDir, '--criteria', criteriaDir, '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, [BENCH_STATIC_ENV]: '1' },
   });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {

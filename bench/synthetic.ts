@@ -1,7 +1,8 @@
 // Synthetic benchmark data as plain values: a checklist, units and inspection documents drawn
 // from a seeded PRNG, so the same seed and scale always give the same data. Everything here is
 // marked as synthetic in its titles; nothing resembles a real inspection.
-import type { Checklist, UnitsFile } from '../src/domain/checklist';
+import type { Checklist } from '../src/domain/checklist';
+import type { UnitSetFileInput } from '../src/domain/units';
 import type { DocumentInput } from '../src/domain/document';
 import { EVIDENCE_TYPES, needsWederhoor } from '../src/domain/vocabulary';
 import { must } from '../src/errors';
@@ -95,7 +96,7 @@ export function benchChecklist(criteria: number): Checklist {
   };
 }
 
-export function benchUnits(units: number): UnitsFile {
+export function benchUnits(units: number): UnitSetFileInput {
   return {
     organisation: 'Synthetische organisatie (benchmarkdata)',
     units: Array.from({ length: units }, (_, n) => ({ code: unitCode(n), name: `Synthetische eenheid ${pad(n + 1, 3)}`, kind: 'regionaal' as const })),

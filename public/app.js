@@ -278,3 +278,22 @@ var toetsing = (function () {
   units.forEach(function (u) { u.addEventListener('change', sync); });
   if (units.length) sync();
 })();
+// 5. New inspection: the unit checkboxes follow the chosen organisation (only the chosen one's are
+//    enabled, so only they are sent); without this script "Eenheden tonen" does it in two steps.
+(function () {
+  var choice = document.querySelector('select[data-organisation-choice]');
+  if (!choice) return;
+  var step = document.querySelector('[data-organisation-step]');
+  // Removed, not hidden: as the form's first submit button it would otherwise take Enter.
+  if (step) step.parentNode.removeChild(step);
+  var sets = document.querySelectorAll('fieldset[data-organisation-units]');
+  function sync() {
+    Array.prototype.forEach.call(sets, function (fs) {
+      var on = fs.getAttribute('data-organisation-units') === choice.value;
+      fs.hidden = !on;
+      fs.disabled = !on;
+    });
+  }
+  choice.addEventListener('change', sync);
+  sync();
+})();

@@ -1,5 +1,6 @@
 // Configuration from flags and environment, validated once at start; a bad value stops the
 // start with a configuration error that names it.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { configError } from './errors';
@@ -29,7 +30,7 @@ export interface EngineLimits {
   maxQueue?: number;
 }
 
-export type Config = z.infer<typeof schema> & { pdf: EngineLimits; signIn: SignInSettings };
+export type Config = z.infer<typeof schema> & { pdf: EngineLimits; signIn: SignInSettings; trustProxy: TrustProxy };
 
 function firstProblem(error: z.ZodError): string {
   const i = error.issues[0];
@@ -123,6 +124,63 @@ export function signInSettings(env = process.env): SignInSettings {
   };
 }
 
+/**
+ * Which proxies in front of Toetsing are believed about the client's address (X-Forwarded-For),
+ * as express's 'trust proxy' takes it: false (none: the socket's address), a number of hops, or
+ * the proxies' addresses and ranges. Never "every proxy": then any client picks its own address.
+ */
+export type TrustProxy = false | number | string[];
+
+/** The fixed ranges proxy-addr knows by name (127.0.0.0/8 and ::1; 169.254/16 and fe80::/10; 10/8, 172.16/12, 192.168/16 and fc00::/7). */
+const RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const EVERYONE = 'vertrouwt iedere afzender, zodat elke client met X-Forwarded-For zelf kiest welk adres de inlogrem telt';
+
+/** One entry of the list: an address, an address with a prefix length ("10.0.0.0/8"), or a range name. */
+function proxyEntryProblem(entry: string): string | null {
+  if (RANGE_NAMES.includes(entry)) return null;
+  const parts = entry.split('/');
+  const family = isIP(parts[0]);
+  if (family === 0 || parts.length > 2) return `'${entry}' is geen IP-adres, adresbereik (CIDR, zoals 10.0.0.0/8) of een van ${RANGE_NAMES.join(', ')}`;
+  if (parts.length === 1) return null;
+  const prefix = parts[1];
+  const max = family === 4 ? 32 : 128;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return `'${entry}': de prefixlengte moet een getal van 1 tot en met ${max} zijn`;
+  if (Number(prefix) === 0) return `'${entry}' ${EVERYONE}; noem het adres of bereik van de proxy`;
+  return null;
+}
+
+const trustProxySchema = z.object({
+  TOETSING_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value, issue): TrustProxy => {
+      if (value === '' || value === '0' || /^(false|no|nee|uit)$/i.test(value)) return false;
+      if (/^(true|yes|ja|\*)$/i.test(value)) {
+        issue.addIssue({ code: 'custom', message: `'${value}' ${EVERYONE}; geef het aantal proxy's voor Toetsing (1) of hun adressen (10.0.0.5, 10.1.0.0/16)` });
+        return z.NEVER;
+      }
+      if (/^\d+$/.test(value)) {
+        if (Number(value) > 10) issue.addIssue({ code: 'custom', message: `'${value}' proxy's achter elkaar is ongeloofwaardig; geef 1 tot en met 10, of de adressen van de proxy's` });
+        return Number(value);
+      }
+      const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+      for (const entry of entries) {
+        const problem = proxyEntryProblem(entry);
+        if (problem) issue.addIssue({ code: 'custom', message: problem });
+      }
+      return entries;
+    })
+    .optional(),
+});
+
+/** TOETSING_TRUST_PROXY: off when unset; a refused value stops the start with the reason. */
+export function trustProxy(env = process.env): TrustProxy {
+  const result = trustProxySchema.safeParse({ TOETSING_TRUST_PROXY: env.TOETSING_TRUST_PROXY });
+  if (!result.success) throw configError(firstProblem(result.error));
+  return result.data.TOETSING_TRUST_PROXY ?? false;
+}
+
 export function resolveConfig(flags: { data?: string; criteria?: string; port?: string | number; host?: string }, env = process.env): Config {
   const result = schema.safeParse({
     dataDir: path.resolve(flags.data ?? env.TOETSING_DATA ?? 'data'),
@@ -135,5 +193,5 @@ export function resolveConfig(flags: { data?: string; criteria?: string; port?: 
     secureCookies: env.TOETSING_SECURE_COOKIES === '1' || env.TOETSING_SECURE_COOKIES === 'true' || (env.TOETSING_PUBLIC_URL ?? '').toLowerCase().startsWith('https://'),
   });
   if (!result.success) throw configError(firstProblem(result.error));
-  return { ...result.data, pdf: engineLimits(env), signIn: signInSettings(env) };
+  return { ...result.data, pdf: engineLimits(env), signIn: signInSettings(env), trustProxy: trustProxy(env) };
 }

@@ -5,6 +5,7 @@ import { loadCriteriaFiles } from './criteria';
 import { openDatabase, DB } from './store/db';
 import { ensureOutlines } from './app/outline';
 import { seedCatalogue } from './app/checklists';
+import { seedUnits } from './app/units';
 
 export interface Ctx {
   db: DB;
@@ -24,7 +25,9 @@ export function openContext(dataDir: string, criteriaDir?: string, options: Open
   const db = openDatabase(dataDir);
   let catalogue: Catalogue;
   try {
-    // criteria/ is the initial content; afterwards the checklists come from the database.
+    // criteria/ is the initial content; afterwards the checklists and units come from the database.
+    // Units first: the catalogue seedCatalogue returns reads them.
+    seedUnits(db, files);
     const seeded = seedCatalogue(db, files);
     catalogue = seeded.catalogue;
     const warn = options.warn ?? ((m: string) => process.stderr.write(`Waarschuwing: ${m}\n`));

@@ -12,9 +12,9 @@ import {
   ChecklistMapping,
   checklistSchema,
   mappingSchema,
-  unitsFileSchema,
   versionKey,
 } from './domain/checklist';
+import { UnitSetFile, unitSetFileSchema, unitSetKey } from './domain/units';
 import { AppError } from './errors';
 
 export const DEFAULT_CRITERIA_DIR = path.resolve(__dirname, '..', 'criteria');
@@ -69,6 +69,9 @@ export interface CriteriaFiles {
   checklistFiles: Map<string, string>;
   /** Parallel to catalogue.mappings. */
   mappingFiles: string[];
+  /** units.yaml, validated: the initial unit set (src/app/units.ts seedUnits), and its path. */
+  unitSetFile: UnitSetFile;
+  unitsFile: string;
 }
 
 export function loadCriteriaFiles(dir: string = DEFAULT_CRITERIA_DIR): CriteriaFiles {
@@ -86,7 +89,7 @@ export function loadCriteriaFiles(dir: string = DEFAULT_CRITERIA_DIR): CriteriaF
 
   const unitsFile = path.join(dir, 'units.yaml');
   if (!fs.existsSync(unitsFile)) throw new CatalogueError(`${unitsFile}: bestand ontbreekt`);
-  const units = parseFile(unitsFile, unitsFileSchema);
+  const units = parseFile(unitsFile, unitSetFileSchema);
 
   const mappings: ChecklistMapping[] = [];
   const mappingFiles: string[] = [];
@@ -103,14 +106,13 @@ export function loadCriteriaFiles(dir: string = DEFAULT_CRITERIA_DIR): CriteriaF
     mappings.push(m);
     mappingFiles.push(file);
   }
-  return { catalogue: { checklists, versions, units: units.units, organisation: units.organisation, mappings }, checklistFiles, mappingFiles };
+  // From the files alone the units are their organisation's version 1; the database numbers its own.
+  const organisations = new Map([[units.code, { code: units.code, name: units.organisation, current: 1 }]]);
+  const unitSets = new Map([[unitSetKey(units.code, 1), { organisation: units.code, organisationName: units.organisation, version: 1, units: units.units }]]);
+  return { catalogue: { checklists, versions, organisations, unitSets, mappings }, checklistFiles, mappingFiles, unitSetFile: units, unitsFile };
 }
 
 /** The catalogue from the files alone (pure tests and tools); the app reads the database's. */
 export function loadCatalogue(dir: string = DEFAULT_CRITERIA_DIR): Catalogue {
   return loadCriteriaFiles(dir).catalogue;
-}
-
-export function unitName(catalogue: Catalogue, code: string): string {
-  return catalogue.units.find((u) => u.code === code)?.name ?? code;
 }

@@ -7,7 +7,7 @@ import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
 import { allCriteria, Checklist, checklistVersion, findCriterion } from '../domain/checklist';
 import type { InspectionSummary, VerdictRecord } from '../domain/inspection';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { notFound, StaleVersionError } from '../errors';
 import { url } from '../present';
 import { loadSnapshot } from '../store/inspections.store';
@@ -64,7 +64,7 @@ export function openBulk(ctx: Ctx, actor: Actor, a: BulkAddress, mode: AccessMod
     const groups = new Map(checklist.groups.map((g) => [g.id, `${g.number}. ${g.title}`]));
     return {
       inspection, checklist, axis: a.axis,
-      subject: `${unit} · ${unitName(ctx.catalogue, unit)}`,
+      subject: `${unit} · ${unitNameOf(ctx.catalogue, inspection, unit)}`,
       subjectText: '',
       rows: allCriteria(checklist).map((cr) => ({
         key: cr.id, cell: keyOf(cr.id, unit), label: `${checklist.shortTitle} ${cr.number}`, text: cr.text, group: groups.get(cr.groupId) ?? '',
@@ -77,7 +77,7 @@ export function openBulk(ctx: Ctx, actor: Actor, a: BulkAddress, mode: AccessMod
     inspection, checklist, axis: a.axis,
     subject: `${checklist.shortTitle} ${criterion.number}`,
     subjectText: criterion.text,
-    rows: inspection.units.map((unit) => ({ key: unit, cell: keyOf(criterion.id, unit), label: unit, text: unitName(ctx.catalogue, unit), group: '' })),
+    rows: inspection.units.map((unit) => ({ key: unit, cell: keyOf(criterion.id, unit), label: unit, text: unitNameOf(ctx.catalogue, inspection, unit), group: '' })),
   };
 }
 

@@ -47,9 +47,10 @@ function mustManage(actor: Actor): void {
 
 // ---- the signed preview token -------------------------------------------------------------------
 
-type TokenKind = 'checklist' | 'mapping';
+// 'units': the organisations' unit sets (src/app/unit-uploads.ts) travel the same way.
+export type TokenKind = 'checklist' | 'mapping' | 'units';
 
-const tokenBody = z.object({ u: z.number().int(), e: z.number().int(), k: z.enum(['checklist', 'mapping']), n: z.string(), c: z.unknown() }).strict();
+const tokenBody = z.object({ u: z.number().int(), e: z.number().int(), k: z.enum(['checklist', 'mapping', 'units']), n: z.string(), c: z.unknown() }).strict();
 
 function mac(data: string): string {
   return crypto.createHmac('sha256', KEY).update(data).digest('base64url');
@@ -85,7 +86,7 @@ export function openPreview(actor: Actor, kind: TokenKind, token: string, now = 
 export type FileFormat = 'yaml' | 'xlsx';
 
 /** The file's name and format, from its extension AND its bytes; a Dutch message otherwise. */
-function checkFile(originalName: string, bytes: Buffer, allowed: readonly FileFormat[]): { name: string; format: FileFormat } {
+export function checkFile(originalName: string, bytes: Buffer, allowed: readonly FileFormat[]): { name: string; format: FileFormat } {
   const name = safeDisplayName(originalName);
   if (!name) throw invalid('De bestandsnaam bevat ongeldige tekens.', 'bestand');
   if (bytes.length === 0) throw invalid(`${name}: het bestand is leeg.`, 'bestand');

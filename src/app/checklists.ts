@@ -26,6 +26,7 @@ import type { CriteriaFiles } from '../criteria';
 import { formatPath } from '../criteria';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import * as store from '../store/checklists.store';
+import { unitCatalogue, unitsMark } from '../store/units.store';
 import type { DB } from '../store/db';
 
 /** The part of Ctx these use cases need (Ctx itself imports this module through openContext). */
@@ -44,8 +45,8 @@ export interface ChecklistVersionView extends store.StoredChecklistVersion {
 // ---------------------------------------------------------------------------------------------
 // The catalogue from the database
 
-/** The catalogue as the database holds it; units and organisation still come from criteria/. */
-export function catalogueFromDb(db: DB, units: Pick<Catalogue, 'units' | 'organisation'>): Catalogue {
+/** The catalogue as the database holds it: checklists, mappings, organisations and unit sets. */
+export function catalogueFromDb(db: DB): Catalogue {
   const checklists = new Map<string, Checklist>();
   const versions = new Map<string, Checklist>();
   for (const v of store.listChecklistVersions(db)) {
@@ -53,13 +54,14 @@ export function catalogueFromDb(db: DB, units: Pick<Catalogue, 'units' | 'organi
     // Published in order: the last version of an id is its current one.
     checklists.set(v.checklist.id, v.checklist);
   }
-  return { checklists, versions, units: units.units, organisation: units.organisation, mappings: store.listMappings(db).map((m) => m.mapping) };
+  const units = unitCatalogue(db);
+  return { checklists, versions, organisations: units.organisations, unitSets: units.unitSets, mappings: store.listMappings(db).map((m) => m.mapping) };
 }
 
 /** What the tables hold, in one cheap value: both are append-only, so counts move on every publish. */
 function publishedMark(db: DB): string {
   const r = db.prepare('SELECT (SELECT COUNT(*) FROM checklist_versions) AS v, (SELECT COUNT(*) FROM checklist_mappings) AS m').get() as { v: number; m: number };
-  return `${r.v}/${r.m}`;
+  return `${r.v}/${r.m}/${unitsMark(db)}`;
 }
 
 const marks = new WeakMap<Catalogue, string>();
@@ -76,13 +78,17 @@ export function refreshCatalogueIfChanged(ctx: CatalogueCtx): void {
 /** Re-read the database into ctx.catalogue, keeping the object (and its Maps) every holder has. */
 export function refreshCatalogue(ctx: CatalogueCtx): void {
   marks.set(ctx.catalogue, publishedMark(ctx.db));
-  const fresh = catalogueFromDb(ctx.db, ctx.catalogue);
+  const fresh = catalogueFromDb(ctx.db);
   const c = ctx.catalogue;
   c.checklists.clear();
   for (const [k, v] of fresh.checklists) c.checklists.set(k, v);
   c.versions.clear();
   for (const [k, v] of fresh.versions) c.versions.set(k, v);
   c.mappings.splice(0, c.mappings.length, ...fresh.mappings);
+  c.organisations.clear();
+  for (const [k, v] of fresh.organisations) c.organisations.set(k, v);
+  c.unitSets.clear();
+  for (const [k, v] of fresh.unitSets) c.unitSets.set(k, v);
 }
 
 /**
@@ -113,7 +119,7 @@ export function seedCatalogue(db: DB, files: CriteriaFiles): { catalogue: Catalo
       warnings.push(`${file}: de koppeling ${mappingName(m)} is al gepubliceerd met een andere inhoud; de gepubliceerde koppeling blijft gelden.`);
     }
   });
-  const catalogue = catalogueFromDb(db, files.catalogue);
+  const catalogue = catalogueFromDb(db);
   marks.set(catalogue, publishedMark(db));
   for (const u of store.usedVersions(db)) {
     if (!catalogue.versions.has(versionKey(u.id, u.version))) {
@@ -133,7 +139,7 @@ const mappingName = (m: ChecklistMapping) => `${m.from.checklist} ${m.from.versi
 // Reading files (YAML; the XLSX template is read by src/files/checklist-xlsx.ts)
 
 /** YAML text → the raw value, or invalid with the line of the first syntax error. */
-function parseYamlText(text: string, name: string): { raw: unknown; lineOf: (path: readonly PropertyKey[]) => number | null } {
+export function parseYamlText(text: string, name: string): { raw: unknown; lineOf: (path: readonly PropertyKey[]) => number | null } {
   const lineCounter = new YAML.LineCounter();
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
@@ -152,7 +158,7 @@ function parseYamlText(text: string, name: string): { raw: unknown; lineOf: (pat
   return { raw: doc.toJS() as unknown, lineOf };
 }
 
-function issueLines(name: string, issues: readonly z.core.$ZodIssue[], lineOf: (path: readonly PropertyKey[]) => number | null): string[] {
+export function issueLines(name: string, issues: readonly z.core.$ZodIssue[], lineOf: (path: readonly PropertyKey[]) => number | null): string[] {
   return issues.slice(0, 20).map((i) => {
     const line = lineOf(i.path);
     return `${name}${line === null ? '' : `, regel ${line}`}, bij ${formatPath(i.path)}: ${dutchIssue(i)}`;
@@ -231,7 +237,7 @@ export function checkMapping(ctx: CatalogueCtx, input: unknown): { mapping: Chec
   }
   const mapping = parsed.data;
   // Read from the database, not ctx.catalogue: inside a transaction the table is the truth.
-  const catalogue = catalogueFromDb(ctx.db, ctx.catalogue);
+  const catalogue = catalogueFromDb(ctx.db);
   const side = (s: 'from' | 'to') => {
     const c = checklistVersion(catalogue, { id: mapping[s].checklist, version: mapping[s].version });
     if (!c) {

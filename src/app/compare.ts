@@ -22,6 +22,7 @@ import { criterionName, criterionTitle, revisionLabel } from '../present';
 import { listInspections, loadSnapshot, loadTrendSnapshot } from '../store/inspections.store';
 import { replaceStatistics } from '../store/national.store';
 import { openInspection, rightsOn } from './inspection-access';
+import { unitSetOf } from '../domain/units';
 
 export interface InspectionChoice {
   id: number;
@@ -183,7 +184,7 @@ export type StatisticsImport = { ok: true; inspection: InspectionSummary; rows: 
 /** Replace an inspection's figures with the rows of a CSV text: all of them, or none and every problem. */
 export function importStatistics(ctx: Ctx, actor: Actor, inspectionId: number, csv: string): StatisticsImport {
   const inspection = openInspection(ctx, actor, inspectionId, 'edit');
-  const parsed = parseStatisticsCsv(csv, ctx.catalogue.units.map((u) => u.code));
+  const parsed = parseStatisticsCsv(csv, (unitSetOf(ctx.catalogue, inspection.unitSet)?.units ?? []).map((u) => u.code));
   if (!parsed.ok) return parsed;
   replaceStatistics(ctx.db, actor.email, inspection.id, parsed.rows);
   return { ok: true, inspection, rows: parsed.rows.length };

@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
 import type { InspectionSummary } from '../domain/inspection';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { historyItems, url } from '../present';
 import { cellHistory, HistoryPage, inspectionHistory, verdictChecklists } from '../store/history.store';
 import { getCell } from '../store/verdicts.store';
@@ -44,7 +44,7 @@ export function inspectionHistoryView(ctx: Ctx, actor: Actor, inspection: Inspec
 export function cellHistoryView(ctx: Ctx, actor: Actor, c: OpenedCell, page: number) {
   const verdictId = getCell(ctx.db, c.key).id;
   return historyView(ctx, actor, c.inspection, page, (offset, limit) => cellHistory(ctx.db, c.inspection.id, verdictId, offset, limit), {
-    heading: `${c.checklist.shortTitle} ${c.criterion.number}, ${unitName(ctx.catalogue, c.key.unit)}`,
+    heading: `${c.checklist.shortTitle} ${c.criterion.number}, ${unitNameOf(ctx.catalogue, c.inspection, c.key.unit)}`,
     back: { href: url.cell(c.inspection.id, c.key.checklist, c.key.criterion, c.key.unit), label: 'Terug naar de cel' },
   });
 }

@@ -3,21 +3,22 @@
 // team leaves themself on it (else they could no longer edit what they just saved).
 import type { Ctx } from '../context';
 import { Actor, canCreateInspection, onTeam } from '../domain/access';
-import { inspectionStatus } from '../domain/status';
+import { orderedScope, scopeChoiceProblem } from '../domain/unit-scope';
+import { currentUnitSet, defaultOrganisation } from '../domain/units';
 import { forbidden, invalid } from '../errors';
 import { rolledView, UNITS } from '../present';
-import { createInspection, loadSnapshot, startFollowUp, updateInspection } from '../store/inspections.store';
+import { createInspection, startFollowUp, updateInspection } from '../store/inspections.store';
 import { listUsers } from '../store/users.store';
 import { openInspection, rightsOn } from './inspection-access';
 import { personNames } from './users';
 import { rolledAt } from './matrix';
-import { groupBlockers, inspectionList, inspectionProgress } from './status';
+import { inspectionList, inspectionOverview, inspectionProgress } from './status';
 
 /** Every inspection with its progress and how many blockers of each kind stand before a final report. */
 export function overviewPage(ctx: Ctx, actor: Actor) {
   const rows = inspectionList(ctx).map((inspection) => {
-    const status = inspectionStatus(loadSnapshot(ctx.db, inspection.id), ctx.catalogue);
-    return { inspection, status, blockerCounts: groupBlockers(status.blockers).map((g) => [g.kind, g.list.length] as const) };
+    const status = inspectionOverview(ctx, inspection);
+    return { inspection, status, blockerCounts: status.blockerCounts };
   });
   return { rows, canCreate: canCreateInspection(actor) };
 }
@@ -65,16 +66,42 @@ export interface Period {
   fieldworkEnd: string | null;
 }
 
-/** What the form for a new inspection offers, and what it starts with: everything in scope, the actor on the team. */
-export function newInspectionForm(ctx: Ctx, actor: Actor) {
+/** The organisations a new inspection can be about, each with the units of its current set. */
+export function organisationChoices(ctx: Ctx) {
+  return [...ctx.catalogue.organisations.values()].map((o) => ({
+    code: o.code,
+    name: o.name,
+    version: o.current,
+    units: currentUnitSet(ctx.catalogue, o.code)?.units ?? [],
+  }));
+}
+
+/** Why these units cannot be the scope of a new inspection about `organisation` (Dutch, for the field `units`), or null. */
+export function unitChoiceProblem(ctx: Ctx, organisation: string, units: readonly string[]): string | null {
+  const set = currentUnitSet(ctx.catalogue, organisation);
+  if (!set) return null; // the organisation field says so
+  return scopeChoiceProblem(set.units.map((u) => u.code), units);
+}
+
+/**
+ * What the form for a new inspection offers, and what it starts with: the chosen organisation (the
+ * first one when none or an unknown one is given) with all its units in scope, every checklist, the
+ * actor on the team.
+ */
+export function newInspectionForm(ctx: Ctx, actor: Actor, organisation?: string) {
   mustCreate(actor);
+  const organisations = organisationChoices(ctx);
+  const chosen = organisations.find((o) => o.code === organisation) ?? organisations.find((o) => o.code === defaultOrganisation(ctx.catalogue));
   return {
-    units: ctx.catalogue.units,
+    organisations,
+    organisation: chosen?.code ?? '',
+    units: chosen?.units ?? [],
     checklists: [...ctx.catalogue.checklists.values()],
     teamChoices: teamChoices(ctx, []),
     personName: personNames(ctx),
     defaults: {
-      units: ctx.catalogue.units.map((u) => u.code),
+      organisation: chosen?.code ?? '',
+      units: (chosen?.units ?? []).map((u) => u.code),
       checklists: [...ctx.catalogue.checklists.keys()],
       team: [actor.email],
       year: String(new Date().getFullYear()),
@@ -83,21 +110,29 @@ export function newInspectionForm(ctx: Ctx, actor: Actor) {
 }
 
 export interface NewInspectionInput extends Period {
+  /** The organisation's code (default: the first one); the inspection gets that organisation's current unit set. */
+  organisation?: string;
   checklists: string[];
   units: string[];
   team: string[];
 }
 
-/** Create an inspection on the catalogue's current checklist versions; its units in the catalogue's order. Returns its id. */
+/** Create an inspection on the catalogue's current checklist versions and the organisation's current unit set; its units in the set's order. Returns its id. */
 export function createNewInspection(ctx: Ctx, actor: Actor, input: NewInspectionInput): number {
   mustCreate(actor);
   mustBeTeam(actor, teamChoices(ctx, []), input.team);
   const { checklists, units, team, ...period } = input;
+  const organisation = input.organisation ?? defaultOrganisation(ctx.catalogue) ?? '';
+  const set = currentUnitSet(ctx.catalogue, organisation);
+  if (!set) throw invalid('Kies een organisatie uit de lijst.', 'organisation');
+  const problem = unitChoiceProblem(ctx, organisation, units);
+  if (problem) throw invalid(problem, 'units');
   return createInspection(ctx.db, ctx.catalogue, actor.email, {
     ...period,
+    organisation,
     // An unknown checklist is refused by the store, at the field `checklists`.
     checklists: checklists.map((id) => ({ id, version: ctx.catalogue.checklists.get(id)?.version ?? '' })),
-    units: ctx.catalogue.units.map((u) => u.code).filter((u) => units.includes(u)),
+    units: orderedScope(set.units.map((u) => u.code), units),
     team,
     predecessorId: null,
   });

@@ -8,7 +8,7 @@ import type { InspectionSnapshot, InspectionSummary } from '../domain/inspection
 import type { Rolled, RollUp } from '../domain/rollup';
 import { inspectionStatus } from '../domain/status';
 import { WORKFLOW, WORKFLOW_LABELS } from '../domain/vocabulary';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { must } from '../errors';
 import { count, CRITERIA, legend, rolledView, SOURCES, UNITS, url, verdictView, WORKFLOW_GLYPHS } from '../present';
 import { loadSnapshot } from '../store/inspections.store';
@@ -115,7 +115,7 @@ export function matrixTable(ctx: Ctx, snapshot: InspectionSnapshot, entry: Matri
           };
         }),
       }));
-      return { unit, name: unitName(ctx.catalogue, unit), bulkHref: url.unitVerdicts(snapshot.id, unit, checklist.id), groups: perGroup, matches };
+      return { unit, name: unitNameOf(ctx.catalogue, snapshot, unit), bulkHref: url.unitVerdicts(snapshot.id, unit, checklist.id), groups: perGroup, matches };
     })
     .filter((r) => !cellFilter || r.matches > 0);
 

@@ -11,7 +11,8 @@ import type { ModelOptions } from '../reports/common';
 import type { RenderOptions } from '../reports/engine';
 import { finalReportPdfs } from '../reports/final-reports';
 import { buildNationalModel, NationalReportModel } from '../reports/national.model';
-import { printWithToc } from '../reports/toc';
+import { printWithToc, TocOptions } from '../reports/toc';
+import { diskDocxStore, diskPdfStore, modelKey, reportCacheDir } from '../reports/pdf-cache';
 import { buildUnitModel, UnitReportModel, UnitReportSource } from '../reports/unit.model';
 import { nationalDocx, unitDocx } from '../reports/docx';
 import { RenderedReport, storedDocx, storedReport } from '../store/finalisation.store';
@@ -64,14 +65,34 @@ export function unitReportModel(ctx: Ctx, actor: Actor, inspectionId: number, un
   return buildUnitModel(withPredecessor(ctx, loadSnapshot(ctx.db, inspection.id)), ctx.catalogue, unit, options);
 }
 
+/**
+ * How a draft report is printed: its last page positions are the first guess after an edit
+ * (src/reports/toc.ts), and its finished PDF is kept under the data directory for the next
+ * download of the same content.
+ */
+function tocOptions(ctx: Ctx, report: string): TocOptions {
+  return { report: `${ctx.dataDir}\n${report}`, store: diskPdfStore(reportCacheDir(ctx.dataDir)) };
+}
+
 export async function nationalReportPdf(ctx: Ctx, actor: Actor, inspectionId: number, render: RenderOptions = {}): Promise<Buffer> {
   const inspection = openForReport(ctx, actor, inspectionId, null);
-  return storedReport(ctx.db, inspection.id, null)?.pdf ?? printWithToc(nationalDocument(nationalReportModel(ctx, actor, inspection.id)), render);
+  return storedReport(ctx.db, inspection.id, null)?.pdf ?? printWithToc(nationalDocument(nationalReportModel(ctx, actor, inspection.id)), render, tocOptions(ctx, `national:${inspection.id}`));
 }
 
 export async function unitReportPdf(ctx: Ctx, actor: Actor, inspectionId: number, unit: string, render: RenderOptions = {}): Promise<Buffer> {
   const inspection = openForReport(ctx, actor, inspectionId, unit);
-  return storedReport(ctx.db, inspection.id, unit)?.pdf ?? printWithToc(unitDocument(unitReportModel(ctx, actor, inspection.id, unit)), render);
+  return storedReport(ctx.db, inspection.id, unit)?.pdf ?? printWithToc(unitDocument(unitReportModel(ctx, actor, inspection.id, unit)), render, tocOptions(ctx, `unit:${inspection.id}:${unit}`));
+}
+
+/** A Word file packed once per content: the same model again is read from the data directory's cache. */
+async function cachedDocx<M>(ctx: Ctx, kind: string, model: M, pack: (m: M) => Promise<Buffer>): Promise<Buffer> {
+  const store = diskDocxStore(reportCacheDir(ctx.dataDir));
+  const key = modelKey(kind, model);
+  const hit = store.get(key);
+  if (hit) return hit;
+  const docx = await pack(model);
+  store.put(key, docx);
+  return docx;
 }
 
 /**
@@ -81,12 +102,12 @@ export async function unitReportPdf(ctx: Ctx, actor: Actor, inspectionId: number
  */
 export async function nationalReportDocx(ctx: Ctx, actor: Actor, inspectionId: number, options: ModelOptions = {}): Promise<Buffer> {
   const inspection = openForReport(ctx, actor, inspectionId, null);
-  return storedDocx(ctx.db, inspection.id, null) ?? nationalDocx(nationalReportModel(ctx, actor, inspection.id, options));
+  return storedDocx(ctx.db, inspection.id, null) ?? cachedDocx(ctx, 'national', nationalReportModel(ctx, actor, inspection.id, options), nationalDocx);
 }
 
 export async function unitReportDocx(ctx: Ctx, actor: Actor, inspectionId: number, unit: string, options: ModelOptions = {}): Promise<Buffer> {
   const inspection = openForReport(ctx, actor, inspectionId, unit);
-  return storedDocx(ctx.db, inspection.id, unit) ?? unitDocx(unitReportModel(ctx, actor, inspection.id, unit, options));
+  return storedDocx(ctx.db, inspection.id, unit) ?? cachedDocx(ctx, 'unit', unitReportModel(ctx, actor, inspection.id, unit, options), unitDocx);
 }
 
 /**

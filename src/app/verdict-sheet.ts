@@ -12,7 +12,7 @@ import type { Actor } from '../domain/access';
 import { allCriteria, Checklist, checklistVersion, NOT_ASSESSED, NOT_ASSESSED_LABEL, verdictLabel } from '../domain/checklist';
 import type { InspectionSummary, VerdictRecord } from '../domain/inspection';
 import { WORKFLOW, WORKFLOW_LABELS, Workflow } from '../domain/vocabulary';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { invalid, must } from '../errors';
 import { checkUpload } from '../files/sniff';
 import { loadSnapshot } from '../store/inspections.store';
@@ -97,7 +97,7 @@ export async function exportVerdictSheet(ctx: Ctx, actor: Actor, inspectionId: n
         const v = byCell.get(`${checklist.id}\u0000${criterion.id}\u0000${unit}`);
         if (!v) continue;
         const row = sheet.addRow({
-          checklist: checklist.id, criterion: criterion.number, criterionText: criterion.text, unit, unitName: unitName(ctx.catalogue, unit),
+          checklist: checklist.id, criterion: criterion.number, criterionText: criterion.text, unit, unitName: unitNameOf(ctx.catalogue, inspection, unit),
           verdict: verdictLabel(checklist.scale, v.verdict), motivation: v.motivation, workflow: statusLabel(v.workflow), version: v.version, cell: v.id,
         });
         row.getCell('criterionText').alignment = { wrapText: true, vertical: 'top' };

@@ -26,6 +26,7 @@ import { wederhoorCommand, wederhoorOptions } from './wederhoor';
 import { auditVerifyCommand } from './audit';
 import { verdictCommands } from './verdicts';
 import { checklistCommands } from './checklist';
+import { unitsCommands } from './units';
 import { exitCode, FAILURE, USAGE_ERROR } from './exit-codes';
 
 const HELP_TITLES: Record<string, string> = { 'Usage:': 'Gebruik:', 'Options:': 'Opties:', 'Commands:': "Commando's:", 'Arguments:': 'Argumenten:', 'Global Options:': 'Algemene opties:' };
@@ -58,7 +59,7 @@ function withTypedValue(e: unknown, typed: { email: string; role: string }): unk
 
 // The role and e-mail address are checked by the web form's rules (src/app/users.ts), with its messages.
 const userAddOptions = dataOptions.extend({ role: z.string(), name: z.string().optional(), passwordStdin: z.boolean().optional() });
-const exportOptions = dataOptions.extend({ out: z.string().optional() });
+const exportOptions = dataOptions.extend({ out: z.string().optional(), withChecklists: z.boolean().optional() });
 const twoArguments = z.tuple([z.string(), z.string()]);
 
 export function buildProgram(io: Io): Command {
@@ -131,8 +132,9 @@ export function buildProgram(io: Io): Command {
 
   withDataOption(program.command('export').description('exporteer een onderzoek als JSON-document').argument('<onderzoek>', 'id of sleutel'))
     .option('--out <bestand>', 'schrijf naar bestand in plaats van standaarduitvoer')
+    .option('--with-checklists', 'neem de kaders en eenheden mee waarmee het onderzoek is getoetst, zodat een andere database het kan importeren')
     .action(typedAction({ args: oneArgument, options: exportOptions }, ([ref], opts) => withContext(opts, (ctx) => {
-      const doc = exportInspection(ctx, OPERATOR, openInspectionRef(ctx, OPERATOR, ref, 'read').id);
+      const doc = exportInspection(ctx, OPERATOR, openInspectionRef(ctx, OPERATOR, ref, 'read').id, { withFrameworks: opts.withChecklists === true });
       const json = JSON.stringify(doc, null, 2) + '\n';
       if (opts.out) { writeAtomically(opts.out, json); io.out(`Geëxporteerd naar ${opts.out}`); } else io.out(json);
     })));
@@ -187,6 +189,7 @@ export function buildProgram(io: Io): Command {
 
   verdictCommands(program, io);
   checklistCommands(program, io);
+  unitsCommands(program, io);
 
   return program;
 }

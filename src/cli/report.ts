@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { OPERATOR } from '../app/operator';
 import { openInspectionRef } from '../app/inspection-access';
 import { nationalReportDocx, nationalReportPdf, unitReportDocx, unitReportPdf } from '../app/reports';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { invalid } from '../errors';
 import { closeEngine } from '../reports';
 import { contextFrom, Io, writeAtomically } from './io';
@@ -32,7 +32,7 @@ export async function reportCommand(io: Io, idOrRef: string, opts: z.infer<typeo
       }
       const bytes = word ? await unitReportDocx(ctx, OPERATOR, inspection.id, unit) : await unitReportPdf(ctx, OPERATOR, inspection.id, unit);
       writeAtomically(opts.out, bytes);
-      io.out(`Rapport voor ${unitName(ctx.catalogue, unit)} geschreven naar ${opts.out} (${bytes.length} bytes).`);
+      io.out(`Rapport voor ${unitNameOf(ctx.catalogue, inspection, unit)} geschreven naar ${opts.out} (${bytes.length} bytes).`);
     } else {
       const bytes = word ? await nationalReportDocx(ctx, OPERATOR, inspection.id) : await nationalReportPdf(ctx, OPERATOR, inspection.id);
       writeAtomically(opts.out, bytes);

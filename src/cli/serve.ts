@@ -27,7 +27,7 @@ export async function serveCommand(io: Io, opts: z.infer<typeof serveOptions>): 
   } else if (countUsers(ctx.db) === 0) {
     io.out("Er zijn nog geen accounts. Maak de eerste beheerder aan met: toetsing user add <email> --role beheerder");
   }
-  const server = await startServer(ctx, { port: cfg.port, host: cfg.host, secureCookies: cfg.secureCookies });
+  const server = await startServer(ctx, { port: cfg.port, host: cfg.host, secureCookies: cfg.secureCookies, trustProxy: cfg.trustProxy });
   const addr = server.address() as AddressInfo;
   io.out(`Toetsing draait op http://${addr.address}:${addr.port}/ (datamap ${cfg.dataDir}). Stoppen: Ctrl+C`);
   await new Promise<void>((resolve) => {

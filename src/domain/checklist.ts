@@ -3,6 +3,7 @@
 // src/criteria.ts; nothing here does I/O.
 import { z } from 'zod';
 import { must } from '../errors';
+import type { Organisation, UnitSet } from './units';
 
 /** The value stored for a cell nobody has judged yet; valid on every scale. */
 export const NOT_ASSESSED = 'niet_beoordeeld';
@@ -96,37 +97,22 @@ export type Group = z.infer<typeof groupSchema>;
 export type Checklist = z.infer<typeof checklistSchema>;
 export type Rank = 'positive' | 'partial' | 'negative';
 
-export const unitSchema = z
-  .object({
-    code: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'code: hoofdletters en cijfers, 2 tot 16 tekens'),
-    name: z.string().min(1),
-    kind: z.enum(['regionaal', 'landelijk', 'dienst', 'staf']),
-  })
-  .strict();
-export const unitsFileSchema = z
-  .object({ organisation: z.string().min(1), units: z.array(unitSchema).min(1) })
-  .strict()
-  .superRefine((f, ctx) => {
-    const seen = new Set<string>();
-    f.units.forEach((u, i) => {
-      if (seen.has(u.code)) ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: `eenheidscode '${u.code}' komt dubbel voor` });
-      seen.add(u.code);
-    });
-  });
-export type Unit = z.infer<typeof unitSchema>;
-export type UnitsFile = z.infer<typeof unitsFileSchema>;
+// Units moved to ./units (versioned per organisation); re-exported for the modules that read them here.
+export { unitSchema } from './units';
+export type { Unit } from './units';
 
 /**
- * The published checklists (from the database; criteria/ is their initial content) and the audited
- * organisation. `checklists` holds the current version per id, what a new inspection is offered;
+ * The published checklists and unit sets (from the database; criteria/ is their initial content). `checklists` holds the current version per id, what a new inspection is offered;
  * `versions` every published version, keyed `id@version` (versionKey): an inspection is always
  * read with the versions it uses (checklistsOf).
  */
 export interface Catalogue {
   checklists: Map<string, Checklist>;
   versions: Map<string, Checklist>;
-  units: Unit[];
-  organisation: string;
+  /** Every organisation, oldest first, with the version of its unit set a new inspection gets. */
+  organisations: Map<string, Organisation & { current: number }>;
+  /** Every published unit set, keyed `code@version` (unitSetKey): an inspection reads its own (unitsOf). */
+  unitSets: Map<string, UnitSet>;
   mappings: ChecklistMapping[];
 }
 

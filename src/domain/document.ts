@@ -16,6 +16,8 @@ import { reviewDocSchema } from './review';
 import { reviewNoteDocSchema } from './review-notes';
 import { reactionRoundDocSchema } from './wederhoor';
 import { roundDocSchema } from './wederhoor-round';
+import { checklistSchema } from './checklist';
+import { organisationCodeSchema, unitSchema } from './units';
 
 export const DOCUMENT_FORMAT = 'toetsing-onderzoek';
 export const DOCUMENT_FORMAT_VERSION = 1;
@@ -34,6 +36,38 @@ const email = z.email({ error: (issue) => (issue.code === 'invalid_format' ? 'ge
 const unitCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/);
 const unitOrNational = z.union([unitCode, z.literal(NATIONAL)]);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);
+
+/**
+ * The unit set an inspection was assessed with: an organisation (its code) and the version of its
+ * unit set. Versions of unit sets are counted per organisation in each database (1, 2, 3, …).
+ */
+export const unitSetRefSchema = z
+  .object({ organisation: organisationCodeSchema, version: z.number().int().positive() })
+  .strict();
+
+/** A carried unit set: the content of that version (src/domain/units.ts UnitSet), so a database without it can take it over. */
+export const carriedUnitSetSchema = z
+  .object({
+    organisation: organisationCodeSchema,
+    organisationName: line.trim().min(1),
+    version: z.number().int().positive(),
+    units: z.array(unitSchema).min(1).max(1_000),
+  })
+  .strict();
+export type CarriedUnitSet = z.infer<typeof carriedUnitSetSchema>;
+
+/**
+ * What the inspection was assessed against, carried in the document on request (`toetsing export
+ * --with-checklists`): the full content of every checklist version it uses and its unit set.
+ * An import publishes what the database lacks; what it has must be exactly the same.
+ */
+export const frameworksSchema = z
+  .object({
+    checklists: z.array(checklistSchema).max(50).default([]),
+    unitSet: carriedUnitSetSchema.optional(),
+  })
+  .strict();
+export type CarriedFrameworks = z.infer<typeof frameworksSchema>;
 
 export const inspectionTextsSchema = z
   .object({
@@ -121,6 +155,8 @@ export const documentSchema = z
         illustrative: z.boolean().default(false),
         illustrativeNote: text.default(''),
         checklists: z.array(z.object({ id: slug, version: z.string().min(1) }).strict()).min(1),
+        /** Absent in documents from before organisations: those take the default organisation's current set. */
+        unitSet: unitSetRefSchema.optional(),
         units: z.array(unitCode).min(1),
         team: z.array(email).default([]),
         texts: inspectionTextsSchema.default({ voorwoord: '', aanleiding: '', onderzoeksvraag: '', methode: '', conclusie: '' }),
@@ -160,6 +196,8 @@ export const documentSchema = z
     wederhoorReactions: z.array(reactionRoundDocSchema).max(1_000).optional(),
     /** The wederhoor rounds on the concept report (src/domain/wederhoor-round.ts): hashes and paragraphs, not the files; absent in documents from before them. */
     wederhoor: z.array(roundDocSchema).max(1_000).optional(),
+    /** What the inspection was assessed against, when the export was asked to carry it. */
+    frameworks: frameworksSchema.optional(),
     statistics: z
       .array(
         z

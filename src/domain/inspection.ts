@@ -98,6 +98,8 @@ export interface InspectionSummary {
   illustrative: boolean;
   illustrativeNote: string;
   checklists: Array<{ id: string; version: string }>;
+  /** The organisation (code) and the version of its unit set this inspection is made with (src/domain/units.ts unitsOf). */
+  unitSet: { organisation: string; version: number };
   units: string[];
   team: string[];
   texts: InspectionTexts;

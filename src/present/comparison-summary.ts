@@ -7,6 +7,7 @@
 // Presentation, not domain: the figures come from the domain (compare.ts, progress.ts); this
 // module only puts them into Dutch sentences.
 import { type Catalogue, type Checklist, codeOfRank, verdictLabel } from '../domain/checklist';
+import { unitNameOf } from '../domain/units';
 import { criterionName } from './criteria';
 import { capital, count, CRITERIA, CELLS, dutchNumber, percent, POINTS, UNITS } from './words';
 import { keptOrPartlyShare, keptShare, type SideShares } from '../domain/comparison/progress';
@@ -144,9 +145,10 @@ export interface ComparisonSummary {
   explanations: Array<{ checklistId: string; text: string }>;
 }
 
-export function summarise(cmp: Comparison, catalogue: Pick<Catalogue, 'units'>): ComparisonSummary {
+export function summarise(cmp: Comparison, catalogue: Pick<Catalogue, 'unitSets'>): ComparisonSummary {
   const E = cmp.earlier.year, L = cmp.later.year;
-  const unitName = (code: string) => catalogue.units.find((u) => u.code === code)?.name ?? code;
+  // Names from the later inspection's unit set; codes are aligned across both.
+  const unitName = (code: string) => unitNameOf(catalogue, cmp.later, code);
   const sentences: SummarySentence[] = [];
   const paired = cmp.checklists.filter((c) => c.earlier && c.later);
   const h = cmp.headline;

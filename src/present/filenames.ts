@@ -1,6 +1,8 @@
 // The names of downloaded files, in words a reader recognises in a folder of downloads: the
 // inspection's title and year (once, even when the title holds the year), what the file is,
 // and its state. No internal keys.
+import { titleHoldsYear } from './inspection-name';
+
 export interface ReportName {
   title: string;
   year: number;
@@ -18,7 +20,7 @@ function clean(s: string): string {
 
 /** The title with its year once: "Recht van klagen 2022", and a title that holds its year as it is. */
 export function titleWithYear(i: { title: string; year: number }): string {
-  return new RegExp(`\\b${i.year}\\b`).test(i.title) ? i.title : `${i.title} ${i.year}`;
+  return titleHoldsYear(i) ? i.title : `${i.title} ${i.year}`;
 }
 
 /** "Recht van klagen 2022 - landelijk rapport (concept).pdf" */

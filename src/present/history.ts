@@ -51,6 +51,8 @@ const ACTION: Record<string, string> = {
   reopen: 'heropend',
   handle: 'verwerkt',
   close: 'afgesloten',
+  // The units in scope, changed before the first verdict (src/app/unit-scope.ts).
+  scope: 'reikwijdte (eenheden) gewijzigd',
 };
 
 const FIELD: Record<string, string> = {
@@ -70,6 +72,7 @@ const FIELD: Record<string, string> = {
   proposed: 'Voorgestelde tekst', source: 'Herkomst', handling: 'Verwerking', section: 'Aangepaste sectie (nummer)',
   organisation: 'Organisatie', contact: 'Contactpersoon', sentOn: 'Verzonden op', deadline: 'Termijn', note: 'Toelichting',
   pdfSha256: 'SHA-256 van de PDF', docxSha256: 'SHA-256 van het Word-bestand', paragraphs: 'Genummerde paragrafen', closedAt: 'Afgesloten op',
+  unitSetVersion: 'Versie van de eenhedenlijst',
   sectionVersionBefore: 'Versie van de sectie bij het wederhoor', sectionVersionAfter: 'Versie van de sectie na aanpassing',
 };
 

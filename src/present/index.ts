@@ -2,7 +2,7 @@
 // alike. Views get `h` (screenHelpers) and report templates `r` (src/reports/index.ts); both are
 // `sharedHelpers` plus what only their side needs, so there is no second implementation.
 import { NOT_ASSESSED, type Catalogue } from '../domain/checklist';
-import { unitName } from '../criteria';
+import { unitNameOf, type UnitSetRef } from '../domain/units';
 import { renderMarkdown } from '../markdown';
 import { dutchDate, dutchDateTime, dutchPeriod } from './dates';
 import { escapeHtml, verdictBadge } from './html';
@@ -60,7 +60,8 @@ export function screenHelpers(catalogue: Catalogue) {
     ...sharedHelpers,
     markdown: renderMarkdown,
     revisionLabel,
-    unitName: (code: string) => unitName(catalogue, code),
+    /** A unit's name as THAT inspection's unit set has it (a later rename leaves it as it was). */
+    unitName: (code: string, inspection: { unitSet: UnitSetRef } | undefined) => (inspection ? unitNameOf(catalogue, inspection, code) : code),
     checklist,
     verdict,
     verdictLabel: (checklistId: string, code: string) => verdict(checklistId, code).label,

@@ -8,10 +8,15 @@ export interface NamedInspection {
   illustrative: boolean;
 }
 
+/** Whether the title already names the year as a word ("vervolgonderzoek 2026"), so it is not added twice. */
+export function titleHoldsYear(i: { title: string; year: number }): boolean {
+  return new RegExp(`\\b${i.year}\\b`).test(i.title);
+}
+
 /** "Recht van klagen (2022, illustratief)"; a title that holds its year and the word stays as it is. */
 export function inspectionName(i: NamedInspection): string {
   const extra: string[] = [];
-  if (!new RegExp(`\\b${i.year}\\b`).test(i.title)) extra.push(String(i.year));
+  if (!titleHoldsYear(i)) extra.push(String(i.year));
   if (i.illustrative && !/illustratief/i.test(i.title)) extra.push('illustratief');
   return extra.length === 0 ? i.title : `${i.title} (${extra.join(', ')})`;
 }

@@ -22,6 +22,8 @@ export const url = {
   evidence: (id: number, evidenceId: number) => `${evidenceList(id)}/${evidenceId}`,
   newEvidence: (id: number) => `${evidenceList(id)}/nieuw`,
   texts: (id: number) => `${inspection(id)}/teksten`,
+  /** The units in scope (src/web/routes/unit-scope.routes.ts): changeable until the first verdict. */
+  unitScope: (id: number) => `${inspection(id)}/eenheden`,
   followUp: (id: number) => `${inspection(id)}/vervolg`,
   statistics: (id: number) => `${inspection(id)}/statistieken`,
   history: (id: number) => `${inspection(id)}/geschiedenis`,
@@ -46,6 +48,9 @@ export const url = {
   /** All units on one criterion on one page. */
   criterionVerdicts: (id: number, checklistId: string, criterionId: string) => `${inspection(id)}/criteria/${part(checklistId)}/${part(criterionId)}/oordelen`,
   cellHistory: (id: number, checklistId: string, criterionId: string, unit: string) => `${cell(id, checklistId, criterionId, unit)}/geschiedenis`,
+  /** The page to find and link any source of the inspection to a cell (the cell page lists only the nearest ones). */
+  cellSources: (id: number, checklistId: string, criterionId: string, unit: string, q: { zoek?: string; pagina?: number } = {}) =>
+    `${cell(id, checklistId, criterionId, unit)}/bronnen${query({ zoek: q.zoek || undefined, pagina: q.pagina && q.pagina > 1 ? q.pagina : undefined })}`,
   comparison: (ids: { eerder?: number; later: number }) => `/vergelijken${query(ids)}`,
   /** The trend page and its files over the chosen inspections (or every one with the checklist `kader`). */
   trend: (choice: { onderzoeken?: number[]; kader?: string } = {}) => `/trend${query({ onderzoeken: choice.onderzoeken?.join(','), kader: choice.kader })}`,
@@ -73,6 +78,13 @@ export const url = {
   mappingPreview: () => '/kaders/koppelingen/voorbeeld',
   mappingPublish: () => '/kaders/koppelingen/publiceren',
   mappingEditor: (versions: { van?: string; naar?: string } = {}) => `/kaders/koppelingen/nieuw${query(versions)}`,
+  /** Organisations and their unit sets (src/web/routes/organisations.routes.ts): the list, one organisation, a version's file, upload, editor and publish. */
+  organisations: () => '/organisaties',
+  organisation: (code: string) => `/organisaties/${part(code)}`,
+  unitSetFile: (code: string, version: number) => `/organisaties/${part(code)}/versies/${version}/eenheden.yaml`,
+  unitsPreview: () => '/organisaties/voorbeeld',
+  unitsPublish: () => '/organisaties/publiceren',
+  unitsEditor: (code?: string) => `/organisaties/nieuw${query({ organisatie: code })}`,
   /** Wederhoor on the concept report (src/web/routes/wederhoor.routes.ts): the tab, one round, its stored files and its reaction form. */
   wederhoor: (id: number) => `${inspection(id)}/wederhoor`,
   wederhoorRound: (id: number, roundId: number) => `${inspection(id)}/wederhoor/${roundId}`,

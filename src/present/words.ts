@@ -16,8 +16,11 @@ export const SOURCES: Noun = { one: 'bron', many: 'bronnen', none: 'geen bron' }
 export const CELLS: Noun = { one: 'cel', many: 'cellen' };
 export const RECOMMENDATIONS: Noun = { one: 'aanbeveling', many: 'aanbevelingen' };
 
+// One formatter, not one per call: each holds ICU memory outside the JS heap (see dates.ts).
+const NUMBER = new Intl.NumberFormat('nl-NL');
+
 export function dutchNumber(n: number): string {
-  return new Intl.NumberFormat('nl-NL').format(n);
+  return NUMBER.format(n);
 }
 
 export function percent(share: number): string {

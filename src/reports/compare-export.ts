@@ -11,11 +11,10 @@ import type { Catalogue } from '../domain/checklist';
 import type { Comparison, Side } from '../domain/comparison/types';
 import { DIRECTION_LABELS, DIRECTIONS, Direction } from '../domain/comparison/vocabulary';
 import { INSPECTION_STATUS_LABELS } from '../domain/vocabulary';
-import { unitName } from '../criteria';
-import { STATISTIC_LABELS } from '../domain/statistics-csv';
+import { unitNameOf } from '../domain/units';
 import { directionText, flatRows, groupColumns, groupRows, pairRows, rowColumns, sideNames } from './compare-rows';
 import { checklistTitle } from './compare.model';
-import { fill, headerRow, rankFill, sheetName } from './sheet-format';
+import { fill, headerRow, rankFill, sheetName, statisticsColumns } from './sheet-format';
 
 /** UTF-8 with BOM and semicolons: what Dutch spreadsheet programs open correctly by double-click. */
 export function comparisonCsv(cmp: Comparison, catalogue: Catalogue): string {
@@ -115,7 +114,7 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
         if (bold) row.font = { bold: true };
       };
       add('Landelijk', g.national, true);
-      for (const u of g.units) add(unitName(catalogue, u.unit), u);
+      for (const u of g.units) add(unitNameOf(catalogue, cmp.later, u.unit), u);
     }
   });
 
@@ -141,19 +140,11 @@ export async function comparisonXlsx(cmp: Comparison, catalogue: Catalogue): Pro
 
   if (cmp.statistics.length > 0) {
     const sheet = wb.addWorksheet(sheetName('Klachtcijfers', used));
-    sheet.columns = [
-      { header: 'Jaar', key: 'year', width: 8 },
-      { header: 'Eenheid', key: 'unit', width: 28 },
-      { header: STATISTIC_LABELS.afgerond, key: 'afgerond', width: 12 },
-      { header: STATISTIC_LABELS.aannemen, key: 'aannemen', width: 12 },
-      { header: STATISTIC_LABELS.eersteFase, key: 'eersteFase', width: 12 },
-      { header: STATISTIC_LABELS.tweedeFase, key: 'tweedeFase', width: 12 },
-      { header: 'Bron (onderzoek)', key: 'source', width: 44 },
-    ];
+    sheet.columns = statisticsColumns(44);
     headerRow(sheet);
     const sourceName = (id: number, fallback: string) => (id === cmp.earlier.id ? names.earlier : id === cmp.later.id ? names.later : fallback);
     for (const s of cmp.statistics) {
-      sheet.addRow({ ...s, unit: s.unit ? unitName(catalogue, s.unit) : 'Landelijk', source: sourceName(s.source.id, `${s.source.ref} (${s.source.year})`) });
+      sheet.addRow({ ...s, unit: s.unit ? unitNameOf(catalogue, cmp.later, s.unit) : 'Landelijk', source: sourceName(s.source.id, `${s.source.ref} (${s.source.year})`) });
     }
   }
 

@@ -7,7 +7,7 @@ import type { Catalogue } from '../domain/checklist';
 import type { Comparison } from '../domain/comparison/types';
 import { DIRECTIONS } from '../domain/comparison/vocabulary';
 import { INSPECTION_STATUS_LABELS } from '../domain/vocabulary';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { criterionName, dutchDate, inspectionName } from '../present';
 import { renderMarkdownForPrint } from '../markdown';
 import { statisticsChart } from './charts';
@@ -48,7 +48,7 @@ export function comparisonDocument(cmp: Comparison, catalogue: Catalogue, opts: 
       story: comparisonStory(cmp, catalogue), shareLabels, reordered: reorderedNotice(cmp), figures: figuresView(cmp), criterionName,
       progress: (checklistId: string, groupId: string, unit?: string) => progressView(cmp, checklistId, groupId, unit),
       anchors: { checklist: checklistAnchor, group: groupAnchor, row: rowAnchor },
-      unitName: (code: string) => unitName(catalogue, code), markdown: renderMarkdownForPrint, motivations: opts.motivations,
+      unitName: (code: string) => unitNameOf(catalogue, cmp.later, code), markdown: renderMarkdownForPrint, motivations: opts.motivations,
       chartSvg: national.length ? statisticsChart(national) : null,
     }),
   });

@@ -4,7 +4,7 @@
 // words and name the two inspections; numbers (toezegging and criterion numbers, counts) stay
 // numbers; a criterion number such as "6a" stays text.
 import type { Catalogue } from '../domain/checklist';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { checklistProgress, type GroupProgress } from '../domain/comparison/progress';
 import type { Share } from '../domain/comparison/shares';
 import type { Comparison, CriterionRow, InspectionHead, Side } from '../domain/comparison/types';
@@ -94,7 +94,7 @@ export function flatRows(cmp: Comparison, catalogue: Catalogue): FlatRow[] {
           wijziging_kader: RELATION_TEXT[row.relation],
           criterium_tekst: criterion.text,
           eenheid_code: cell.unit,
-          eenheid: unitName(catalogue, cell.unit),
+          eenheid: unitNameOf(catalogue, cmp.later, cell.unit),
           oordeel_eerder_code: cell.earlier?.code ?? null,
           oordeel_eerder: cell.earlier?.label ?? null,
           oordeel_later_code: cell.later?.code ?? null,
@@ -175,7 +175,7 @@ export function groupRows(cmp: Comparison, catalogue: Catalogue): GroupFlatRow[]
       for (const u of g.units) {
         const up = p?.units.find((x) => x.unit === u.unit);
         out.push({
-          ...base, niveau: 'Eenheid', eenheid_code: u.unit, eenheid: unitName(catalogue, u.unit),
+          ...base, niveau: 'Eenheid', eenheid_code: u.unit, eenheid: unitNameOf(catalogue, cmp.later, u.unit),
           oordeel_eerder: sideText(u.earlier), oordeel_later: sideText(u.later), richting: DIRECTION_LABELS[u.direction],
           ...shareCells(up?.earlier, up?.later),
           ranks: u,

@@ -46,7 +46,7 @@ export function reorderedNotice(cmp: Comparison): string | null {
 }
 
 /** The summary in words, the headline and the progress measure, as every output shows them. */
-export function comparisonStory(cmp: Comparison, catalogue: Pick<Catalogue, 'units'>): ComparisonSummary {
+export function comparisonStory(cmp: Comparison, catalogue: Pick<Catalogue, 'unitSets'>): ComparisonSummary {
   return summarise(cmp, catalogue);
 }
 

@@ -251,13 +251,32 @@ async function takeSlot(): Promise<Slot> {
  * out of time.
  */
 export async function renderPdf(html: string, opts: RenderOptions = {}): Promise<Buffer> {
-  const printed = await print(html, opts);
+  return finishPdf(await printPdf(html, opts), html, opts);
+}
+
+/**
+ * The finishing step of renderPdf on its own, for a caller that inspects Chromium's bytes
+ * before deciding to deliver them (src/reports/toc.ts reads the pages of the headings).
+ */
+export async function finishPdf(printed: Buffer, html: string, opts: RenderOptions = {}): Promise<Buffer> {
   if (!(opts.archival ?? opts.tagged ?? true)) return printed;
   // After the browser's slot is released: the next job can print while this one is finished off.
   return archivalPdf(printed, { metadata: metadataFor(html, opts.metadata), creator: creatorTool(), links: linkDescriptions(html) });
 }
 
-async function print(html: string, opts: RenderOptions): Promise<Buffer> {
+let prints = 0;
+
+/**
+ * How many times Chromium has printed in this process. Tests and the benchmark count prints
+ * with it (a figure that does not depend on how busy the machine is).
+ */
+export function printCount(): number {
+  return prints;
+}
+
+/** Chromium's PDF of the HTML, not finished off: renderPdf's first step. */
+export async function printPdf(html: string, opts: RenderOptions = {}): Promise<Buffer> {
+  prints++;
   await acquire();
   let slot: Slot | null = null;
   try {

@@ -3,7 +3,7 @@
 // verdicts are rolled up), in the order the report shows them, so note numbers follow first
 // citation. Templates only lay this out. A pure function of the snapshot and the catalogue:
 // the application layer (src/app/reports.ts) reads them.
-import { unitName } from '../criteria';
+import { organisationNameOf, unitNameOf } from '../domain/units';
 import { allCriteria, Catalogue, Checklist, Group, NOT_ASSESSED } from '../domain/checklist';
 import type { EvidenceRecord, InspectionSnapshot, VerdictRecord } from '../domain/inspection';
 import type { WederhoorParagraph } from '../domain/wederhoor-round';
@@ -252,7 +252,7 @@ export function matrixView(catalogue: Catalogue, s: InspectionSnapshot, checklis
     groups: checklist.groups.map((g) => ({ id: g.id, number: g.number, title: g.title, span: g.criteria.length })),
     rows: s.units.map((u) => ({
       unit: u,
-      unitName: unitName(catalogue, u),
+      unitName: unitNameOf(catalogue, s, u),
       cells: columns.map((c) => verdictView(checklist, cells.get(`${checklist.id}/${c.id}/${u}`)?.verdict ?? NOT_ASSESSED)),
       groupVerdicts: checklist.groups.map((g) => verdictView(checklist, must(rollup.unitGroup.get(u)?.get(g.id), `het oordeel van ${u} over ${g.id}`).final)),
     })),
@@ -368,7 +368,7 @@ function criteriaBlock(ctx: BlockContext, groupId: string, level: number): Block
       cells: ctx.s.units.map((u) => {
         const v = cells.get(`${found.checklist.id}/${c.id}/${u}`);
         const notes = (v?.links ?? []).map((l) => ctx.notes.cite(l.evidenceId)).filter((n): n is Note => n !== null).sort((a, b) => a.number - b.number);
-        return { unit: u, unitName: unitName(ctx.catalogue, u), verdict: verdictView(found.checklist, v?.verdict ?? NOT_ASSESSED), notes };
+        return { unit: u, unitName: unitNameOf(ctx.catalogue, ctx.s, u), verdict: verdictView(found.checklist, v?.verdict ?? NOT_ASSESSED), notes };
       }),
     })),
   };
@@ -384,7 +384,7 @@ function verdictTable(ctx: BlockContext, call: BlockCall): BlockView | null {
       caption: `Oordelen per eenheid op ${found.checklist.shortTitle.toLowerCase()} ${found.criterion.number}`,
       columns: [{ number: found.criterion.number, text: found.criterion.text }],
       rows: ctx.s.units.map((u) => ({
-        unitName: unitName(ctx.catalogue, u),
+        unitName: unitNameOf(ctx.catalogue, ctx.s, u),
         cells: [verdictView(found.checklist, cells.get(`${found.checklist.id}/${found.criterion.id}/${u}`)?.verdict ?? NOT_ASSESSED)],
         group: null,
       })),
@@ -399,7 +399,7 @@ function verdictTable(ctx: BlockContext, call: BlockCall): BlockView | null {
     caption: `Oordelen per eenheid over de ${found.group.kind} “${found.group.title.toLowerCase()}”`,
     columns: found.group.criteria.map((c) => ({ number: c.number, text: c.text })),
     rows: ctx.s.units.map((u) => ({
-      unitName: unitName(ctx.catalogue, u),
+      unitName: unitNameOf(ctx.catalogue, ctx.s, u),
       cells: found.group.criteria.map((c) => verdictView(found.checklist, cells.get(`${found.checklist.id}/${c.id}/${u}`)?.verdict ?? NOT_ASSESSED)),
       group: verdictView(found.checklist, must(rollup.unitGroup.get(u)?.get(found.group.id), `het oordeel van ${u} over ${found.group.id}`).final),
     })),
@@ -571,7 +571,7 @@ export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, 
     title: s.title,
     year: s.year,
     ref: s.ref,
-    organisation: catalogue.organisation,
+    organisation: organisationNameOf(catalogue, s),
     fieldwork: dutchPeriod(s.fieldworkStart, s.fieldworkEnd),
     status: reportStatus(s),
     illustrativeHtml: illustrativeHtml(s),

@@ -3,6 +3,7 @@
 // word boundary, numbers stored as numbers, and verdict colours that always sit next to words.
 import type ExcelJS from 'exceljs';
 import type { Rank } from '../domain/checklist';
+import { STATISTIC_LABELS } from '../domain/statistics-csv';
 import type { VerdictClass } from '../present';
 
 /** Excel's limit on a tab name. */
@@ -64,4 +65,20 @@ export function sheetName(name: string, used: Set<string>): string {
 /** A criterion number as a spreadsheet keeps it: "7" as the number 7, "6a" (or "1 + 2") as text. */
 export function spreadsheetNumber(value: string): number | string {
   return /^\d{1,9}$/.test(value) ? Number(value) : value;
+}
+
+/**
+ * The columns of a "Klachtcijfers" sheet, the same in the trend and the comparison workbooks;
+ * only the source column's width differs (the comparison names its sources by their full title).
+ */
+export function statisticsColumns(sourceWidth: number): Array<Partial<ExcelJS.Column>> {
+  return [
+    { header: 'Jaar', key: 'year', width: 8 },
+    { header: 'Eenheid', key: 'unit', width: 28 },
+    { header: STATISTIC_LABELS.afgerond, key: 'afgerond', width: 12 },
+    { header: STATISTIC_LABELS.aannemen, key: 'aannemen', width: 12 },
+    { header: STATISTIC_LABELS.eersteFase, key: 'eersteFase', width: 12 },
+    { header: STATISTIC_LABELS.tweedeFase, key: 'tweedeFase', width: 12 },
+    { header: 'Bron (onderzoek)', key: 'source', width: sourceWidth },
+  ];
 }

@@ -5,8 +5,7 @@
 // are numbers (shares as fractions formatted as percentages), one header row, no blocks below.
 // Loaded at the first spreadsheet, not at start: exceljs adds ~0.7 s to every server start.
 import type ExcelJS from 'exceljs';
-import { STATISTIC_LABELS } from '../domain/statistics-csv';
-import { headerRow, sheetName, spreadsheetNumber, verdictFill } from './sheet-format';
+import { headerRow, sheetName, spreadsheetNumber, statisticsColumns, verdictFill } from './sheet-format';
 import type { PointView, TrendModel } from './trend.model';
 
 function pointText(p: PointView): string {
@@ -102,15 +101,7 @@ export async function trendXlsx(m: TrendModel): Promise<Buffer> {
 
   if (m.statistics.length > 0) {
     const sheet = wb.addWorksheet(sheetName('Klachtcijfers', used));
-    sheet.columns = [
-      { header: 'Jaar', key: 'year', width: 8 },
-      { header: 'Eenheid', key: 'unit', width: 28 },
-      { header: STATISTIC_LABELS.afgerond, key: 'afgerond', width: 12 },
-      { header: STATISTIC_LABELS.aannemen, key: 'aannemen', width: 12 },
-      { header: STATISTIC_LABELS.eersteFase, key: 'eersteFase', width: 12 },
-      { header: STATISTIC_LABELS.tweedeFase, key: 'tweedeFase', width: 12 },
-      { header: 'Bron (onderzoek)', key: 'source', width: 30 },
-    ];
+    sheet.columns = statisticsColumns(30);
     headerRow(sheet);
     const unitNames = new Map(m.units.map((u) => [u.code, u.name]));
     const sources = new Map(m.inspections.map((i) => [i.id, i.name]));

@@ -6,7 +6,7 @@ import { codeOfRank, verdictLabel, type Catalogue, type Checklist } from '../dom
 import { shareOf, type Share } from '../domain/comparison/shares';
 import type { InspectionHead, Trend, TrendChecklist, TrendPoint } from '../domain/comparison/types';
 import { DIRECTION_LABELS, DIRECTION_SYMBOLS, type Direction } from '../domain/comparison/vocabulary';
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { criterionName, criterionTitle, inspectionName, NOT_ASSESSED_ABBR, rankClass, verdictView, type VerdictClass } from '../present';
 import { trendFileName } from '../present/filenames';
 
@@ -135,6 +135,12 @@ function shareLabels(c: Checklist): { kept: string; keptOrPartial: string } {
   return { kept, keptOrPartial: `${kept} of ${partial.toLowerCase()}` };
 }
 
+/** A unit named as the latest inspection of the trend names it (codes are aligned across all). */
+function latestName(trend: Trend, catalogue: Catalogue, code: string): string {
+  const latest = trend.inspections.at(-1);
+  return latest ? unitNameOf(catalogue, latest, code) : code;
+}
+
 function checklistView(trend: Trend, catalogue: Catalogue, tc: TrendChecklist): TrendChecklistView {
   const n = trend.inspections.length;
   const usage = tc.sources.map((s, i) => ({ used: s !== null, note: s === null ? notUsedNote(tc.checklist, trend.inspections[i]) : null }));
@@ -152,7 +158,7 @@ function checklistView(trend: Trend, catalogue: Catalogue, tc: TrendChecklist): 
     text: r.criterion.text,
     groupNumber: r.group.number,
     vanished: r.vanished,
-    units: r.units.map((t) => ({ code: t.unit, name: unitName(catalogue, t.unit), points: t.points.map((p, i) => point(i, p)) })),
+    units: r.units.map((t) => ({ code: t.unit, name: latestName(trend, catalogue, t.unit), points: t.points.map((p, i) => point(i, p)) })),
   }));
   const legend = tc.checklist.scale.levels.map((l) => verdictView(tc.checklist, l.code));
   return {
@@ -177,7 +183,7 @@ export function buildTrendModel(trend: Trend, catalogue: Catalogue): TrendModel 
     final,
     mark: final ? 'Vastgestelde onderzoeken' : 'CONCEPT — niet alle onderzoeken vastgesteld',
     illustrative: trend.inspections.some((i) => i.illustrative),
-    units: trend.units.map((code) => ({ code, name: unitName(catalogue, code) })),
+    units: trend.units.map((code) => ({ code, name: latestName(trend, catalogue, code) })),
     checklists: trend.checklists.map((tc) => checklistView(trend, catalogue, tc)),
     statistics: trend.statistics,
   };

@@ -2,7 +2,7 @@
 // the verdict, motivation and cited evidence, the ombudsman points, and the predecessor's verdicts
 // beside the current ones. Roll-ups come from inspectionStatus(); nothing is recomputed here.
 // A pure function of the two snapshots and the catalogue, like the national report.
-import { unitName } from '../criteria';
+import { unitNameOf } from '../domain/units';
 import { type Catalogue, type Checklist, NOT_ASSESSED } from '../domain/checklist';
 import type { InspectionSnapshot, VerdictRecord } from '../domain/inspection';
 import { inspectionStatus, InspectionStatus } from '../domain/status';
@@ -145,7 +145,7 @@ export function buildUnitModel(source: UnitReportSource, catalogue: Catalogue, u
   });
 
   const cellsOfUnit = [...cells.values()];
-  const name = unitName(catalogue, unit);
+  const name = unitNameOf(catalogue, s, unit);
   const cited = notes.all();
   const citedIds = new Set(cited.map((n) => n.evidenceId));
   return {

@@ -87,23 +87,30 @@ function checkVersion(db: DB): number {
   return current;
 }
 
+/**
+ * One migration step in its own transaction, ending at its version. Exported for the tests that
+ * stop a database part-way (at an older release's schema) the way the runner would have left it.
+ */
+export function applyMigration(db: DB, m: (typeof migrations)[number]): void {
+  // better-sqlite3 runs SQLite in defensive mode, which forbids editing sqlite_schema; a
+  // migration that loosens a constraint that way (editsSchema) runs with it lifted, alone, and
+  // bumps schema_version so every other connection reloads the changed definition.
+  if (m.editsSchema) db.unsafeMode(true);
+  try {
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (m.editsSchema) db.pragma(`schema_version = ${(db.pragma('schema_version', { simple: true }) as number) + 1}`);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  } finally {
+    if (m.editsSchema) db.unsafeMode(false);
+  }
+}
+
 export function migrate(db: DB): void {
   const current = checkVersion(db);
   for (const m of migrations) {
-    if (m.version <= current) continue;
-    // better-sqlite3 runs SQLite in defensive mode, which forbids editing sqlite_schema; a
-    // migration that loosens a constraint that way (editsSchema) runs with it lifted, alone, and
-    // bumps schema_version so every other connection reloads the changed definition.
-    if (m.editsSchema) db.unsafeMode(true);
-    try {
-      db.transaction(() => {
-        db.exec(m.sql);
-        if (m.editsSchema) db.pragma(`schema_version = ${(db.pragma('schema_version', { simple: true }) as number) + 1}`);
-        db.pragma(`user_version = ${m.version}`);
-      }).immediate();
-    } finally {
-      if (m.editsSchema) db.unsafeMode(false);
-    }
+    if (m.version > current) applyMigration(db, m);
   }
 }
 

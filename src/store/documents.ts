@@ -1,16 +1,20 @@
 // Export and import of whole inspections as one JSON document (src/domain/document.ts).
 // Export is canonical (checklist, criterion and unit order), so export → import → export gives
 // the same document. Import is all or nothing: one transaction, validated before anything is
-// written.
+// written. Publishing the frameworks a document carries is the app layer's (src/app/documents.ts),
+// inside the same transaction as importDocument.
 import { allCriteria, Catalogue, checklistVersion, NOT_ASSESSED } from '../domain/checklist';
 import {
+  CarriedFrameworks,
   DOCUMENT_FORMAT,
   DOCUMENT_FORMAT_VERSION,
   documentSchema,
   InspectionDocument,
 } from '../domain/document';
-import { documentProblems } from '../domain/validate-document';
-import { conflict, invalid, must } from '../errors';
+import { unitSetOf, UnitSetRef } from '../domain/units';
+import { documentProblems, documentUnitSet, withCarriedFrameworks } from '../domain/validate-document';
+import { conflict, integrityError, invalid, must } from '../errors';
+import { organisationId } from './units.store';
 import { logChange } from './changelog';
 import type { DB } from './db';
 import { loadSnapshot } from './inspections.store';
@@ -29,8 +33,24 @@ function predecessorHasRecommendations(db: DB, predecessorId: number | null): bo
   return predecessorId !== null && db.prepare('SELECT 1 FROM recommendations WHERE inspection_id = ?').get(predecessorId) !== undefined;
 }
 
-export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: number): InspectionDocument {
+/** What the inspection was assessed against, in full: every checklist version it uses and its unit set. */
+function frameworksOf(catalogue: Catalogue, checklists: ReadonlyArray<{ id: string; version: string }>, unitSet: UnitSetRef): CarriedFrameworks {
+  return {
+    checklists: checklists.map((c) => must(checklistVersion(catalogue, c), `checklist '${c.id}' versie ${c.version}`)),
+    unitSet: must(unitSetOf(catalogue, unitSet), `eenheden van '${unitSet.organisation}' versie ${unitSet.version}`),
+  };
+}
+
+export interface ExportOptions {
+  /** Carry the full checklists and unit set the inspection uses (`toetsing export --with-checklists`). */
+  withFrameworks?: boolean;
+}
+
+export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: number, options: ExportOptions = {}): InspectionDocument {
   const s = loadSnapshot(db, inspectionId);
+  // Set for every inspection once the database is open (seedUnits ties older ones to a set).
+  if (s.unitSet.version === 0) throw integrityError(`Onderzoek ${s.ref} is aan geen eenhedenset gekoppeld.`);
+  const unitSet = { organisation: s.unitSet.organisation, version: s.unitSet.version };
   const evidenceRef = new Map(s.evidence.map((e) => [e.id, e.ref]));
   const cellOrder = new Map<string, number>();
   let n = 0;
@@ -60,6 +80,7 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
       illustrative: s.illustrative,
       illustrativeNote: s.illustrativeNote,
       checklists: s.checklists,
+      unitSet,
       units: s.units,
       team: s.team,
       texts: s.texts,
@@ -105,6 +126,7 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
       file: e.file,
       wederhoor: e.wederhoor,
     })),
+    ...(options.withFrameworks ? { frameworks: frameworksOf(catalogue, s.checklists, unitSet) } : {}),
     statistics: s.statistics,
     ...(s.outline.length > 0
       ? { outline: s.outline.map((x) => ({ level: x.level, kind: x.kind, title: x.title, body: x.body, required: x.required, marking: x.marking })) }
@@ -116,23 +138,37 @@ export function exportDocument(db: DB, catalogue: Catalogue, inspectionId: numbe
   };
 }
 
-/** Parse and check a document; throws an `invalid` error listing every problem found. */
-export function parseDocument(raw: unknown, catalogue: Catalogue): InspectionDocument {
+/** The document's shape only (zod); throws an `invalid` error listing the problems. */
+export function parseDocumentShape(raw: unknown): InspectionDocument {
   const parsed = documentSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 20).map((i) => `- ${i.path.join('.') || '(document)'}: ${i.message}`);
     throw invalid(`Het document is ongeldig:\n${lines.join('\n')}`, undefined, lines);
   }
-  const problems = documentProblems(parsed.data, catalogue);
+  return parsed.data;
+}
+
+/**
+ * Parse and check a document; throws an `invalid` error listing every problem found. It is
+ * checked against the catalogue plus what it carries (frameworks): importDocument runs after the
+ * app layer published those, so there the catalogue holds them anyway.
+ */
+export function parseDocument(raw: unknown, catalogue: Catalogue): InspectionDocument {
+  const doc = parseDocumentShape(raw);
+  const problems = documentProblems(doc, withCarriedFrameworks(catalogue, doc));
   if (problems.length > 0) {
     throw invalid(`Het document past niet bij de checklists en eenheden:\n${problems.slice(0, 20).map((p) => `- ${p}`).join('\n')}`, undefined, problems);
   }
-  return parsed.data;
+  return doc;
 }
 
 export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw: unknown): number {
   const doc = parseDocument(raw, catalogue);
   const i = doc.inspection;
+  const resolved = documentUnitSet(doc, catalogue);
+  // parseDocument passed, so the set resolves, unless what the document carries was not published first.
+  if ('problem' in resolved) throw invalid(`Het document past niet bij de checklists en eenheden:\n- ${resolved.problem}`, undefined, [resolved.problem]);
+  const unitSet = resolved.ref;
   return db.transaction(() => {
     if (db.prepare('SELECT 1 FROM inspections WHERE ref = ?').get(i.ref)) {
       throw conflict(`Er bestaat al een onderzoek met sleutel '${i.ref}'; niets geïmporteerd.`);
@@ -144,12 +180,14 @@ export function importDocument(db: DB, catalogue: Catalogue, actor: string, raw:
       predecessorId = p.id;
     }
     const now = new Date().toISOString();
+    const orgId = must(organisationId(db, unitSet.organisation), `organisatie '${unitSet.organisation}'`);
     const id = Number(
       db.prepare(
         `INSERT INTO inspections (ref, title, year, fieldwork_start, fieldwork_end, predecessor_id, illustrative, illustrative_note,
-           voorwoord, aanleiding, onderzoeksvraag, methode, conclusie, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           voorwoord, aanleiding, onderzoeksvraag, methode, conclusie, created_at, organisation_id, unit_set_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(i.ref, i.title, i.year, i.fieldworkStart, i.fieldworkEnd, predecessorId, i.illustrative ? 1 : 0, i.illustrativeNote,
-        i.texts.voorwoord, i.texts.aanleiding, i.texts.onderzoeksvraag, i.texts.methode, i.texts.conclusie, now).lastInsertRowid,
+        i.texts.voorwoord, i.texts.aanleiding, i.texts.onderzoeksvraag, i.texts.methode, i.texts.conclusie, now, orgId, unitSet.version).lastInsertRowid,
     );
     i.checklists.forEach((c, p) => db.prepare('INSERT INTO inspection_checklists VALUES (?, ?, ?, ?)').run(id, c.id, c.version, p));
     i.units.forEach((u, p) => db.prepare('INSERT INTO inspection_units VALUES (?, ?, ?)').run(id, u, p));

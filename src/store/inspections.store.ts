@@ -17,6 +17,8 @@ import { listNotes } from './review-notes.store';
 import { listApprovals, reviewRequiredOf } from './review.store';
 import { reactionRounds } from './wederhoor-reactions.store';
 import { defaultOutline, inspectionChecklists } from '../domain/outline';
+import { currentUnitSet, defaultOrganisation } from '../domain/units';
+import { organisationId } from './units.store';
 import type { DB } from './db';
 import { nowIso } from './db';
 
@@ -42,10 +44,15 @@ interface InspectionRow {
   revision_of: number | null;
   /** From the join in SUMMARY_SQL: the ref of the version this one corrects. */
   revision_of_ref: string | null;
+  /** From the join in SUMMARY_SQL: the organisation's code (NULL only before seedUnits ran). */
+  organisation_code: string | null;
+  unit_set_version: number | null;
 }
 
 /** Every summary read joins the version a revision corrects, so a list needs no query per row for it. */
-const SUMMARY_SQL = 'SELECT i.*, o.ref AS revision_of_ref FROM inspections i LEFT JOIN inspections o ON o.id = i.revision_of';
+const SUMMARY_SQL =
+  'SELECT i.*, o.ref AS revision_of_ref, org.code AS organisation_code FROM inspections i LEFT JOIN inspections o ON o.id = i.revision_of ' +
+  'LEFT JOIN organisations org ON org.id = i.organisation_id';
 
 function summaryFromRow(db: DB, r: InspectionRow): InspectionSummary {
   return {
@@ -63,6 +70,8 @@ function summaryFromRow(db: DB, r: InspectionRow): InspectionSummary {
     checklists: db
       .prepare('SELECT checklist_id AS id, checklist_version AS version FROM inspection_checklists WHERE inspection_id = ? ORDER BY position')
       .all(r.id) as Array<{ id: string; version: string }>,
+    // Every inspection has one once the database is open (seedUnits); '' / 0 reads as "codes only".
+    unitSet: { organisation: r.organisation_code ?? '', version: r.unit_set_version ?? 0 },
     units: (db.prepare('SELECT unit_code FROM inspection_units WHERE inspection_id = ? ORDER BY position').all(r.id) as Array<{ unit_code: string }>).map((u) => u.unit_code),
     team: (db.prepare('SELECT email FROM inspection_team WHERE inspection_id = ? ORDER BY email').all(r.id) as Array<{ email: string }>).map((t) => t.email),
     texts: { voorwoord: r.voorwoord, aanleiding: r.aanleiding, onderzoeksvraag: r.onderzoeksvraag, methode: r.methode, conclusie: r.conclusie },
@@ -106,6 +115,8 @@ export interface NewInspection {
   fieldworkStart: string | null;
   fieldworkEnd: string | null;
   checklists: Array<{ id: string; version: string }>;
+  /** The organisation's code; its current unit set is used. Default: the first organisation. */
+  organisation?: string;
   units: string[];
   team: string[];
   predecessorId: number | null;
@@ -140,8 +151,13 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
       if (!catalogue.checklists.has(c.id)) throw invalid(`Checklist '${c.id}' bestaat niet`, 'checklists');
       if (!checklistVersion(catalogue, c)) throw invalid(`Checklist '${c.id}' heeft geen gepubliceerde versie ${c.version}`, 'checklists');
     }
+    const orgCode = input.organisation ?? defaultOrganisation(catalogue);
+    const org = orgCode === undefined ? undefined : catalogue.organisations.get(orgCode);
+    if (!org || orgCode === undefined) throw invalid(orgCode === undefined ? 'Er is nog geen organisatie met eenheden' : `Organisatie '${orgCode}' bestaat niet`, 'organisation');
+    const unitSet = must(currentUnitSet(catalogue, orgCode), `de eenheden van '${orgCode}'`);
+    const orgId = must(organisationId(db, orgCode), `organisatie '${orgCode}'`);
     for (const u of input.units) {
-      if (!catalogue.units.some((x) => x.code === u)) throw invalid(`Eenheid '${u}' bestaat niet`, 'units');
+      if (!unitSet.units.some((x) => x.code === u)) throw invalid(`Eenheid '${u}' bestaat niet bij ${unitSet.organisationName}`, 'units');
     }
     if (input.predecessorId !== null && !db.prepare('SELECT 1 FROM inspections WHERE id = ?').get(input.predecessorId)) {
       throw invalid('Het vorige onderzoek bestaat niet');
@@ -152,13 +168,14 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
     const info = db
       .prepare(
         `INSERT INTO inspections (ref, title, year, fieldwork_start, fieldwork_end, predecessor_id, illustrative, illustrative_note,
-           voorwoord, aanleiding, onderzoeksvraag, methode, conclusie, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           voorwoord, aanleiding, onderzoeksvraag, methode, conclusie, created_at, organisation_id, unit_set_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         ref, input.title, input.year, input.fieldworkStart, input.fieldworkEnd, input.predecessorId,
         input.illustrative ? 1 : 0, input.illustrativeNote ?? '',
         t.voorwoord ?? '', t.aanleiding ?? '', t.onderzoeksvraag ?? '', t.methode ?? '', t.conclusie ?? '', nowIso(),
+        orgId, unitSet.version,
       );
     const id = Number(info.lastInsertRowid);
     const addChecklist = db.prepare('INSERT INTO inspection_checklists (inspection_id, checklist_id, checklist_version, position) VALUES (?, ?, ?, ?)');
@@ -173,14 +190,18 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
         for (const u of input.units) addCell.run(id, u, c.id, cr.id, NOT_ASSESSED);
       }
     }
-    logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'create', new: { ref, ...input } });
+    logChange(db, { actor, inspectionId: id, entity: 'inspection', entityId: id, action: 'create', new: { ref, ...input, organisation: orgCode, unitSetVersion: unitSet.version } });
     const hasRecommendations = input.predecessorId !== null && db.prepare('SELECT 1 FROM recommendations WHERE inspection_id = ?').get(input.predecessorId) !== undefined;
     insertOutline(db, actor, id, defaultOutline(inspectionChecklists(catalogue, input.checklists), input.texts ?? {}, hasRecommendations, { bestuurlijkeReactie: true }));
     return id;
   }).immediate();
 }
 
-/** Start a follow-up: same checklists, units and team; every verdict starts "niet beoordeeld". */
+/**
+ * Start a follow-up: same checklists, organisation, units and team; every verdict starts "niet
+ * beoordeeld". It gets the organisation's CURRENT unit set (and checklist versions): a unit that no
+ * longer exists is left out.
+ */
 export function startFollowUp(
   db: DB,
   catalogue: Catalogue,
@@ -194,10 +215,13 @@ export function startFollowUp(
     const current = catalogue.checklists.get(c.id);
     return current ? [{ id: c.id, version: current.version }] : [];
   });
+  const current = currentUnitSet(catalogue, prev.unitSet.organisation);
+  const units = current ? prev.units.filter((u) => current.units.some((x) => x.code === u)) : prev.units;
   return createInspection(db, catalogue, actor, {
     ...input,
     checklists,
-    units: prev.units,
+    ...(current ? { organisation: prev.unitSet.organisation } : {}),
+    units,
     team: prev.team,
     predecessorId,
     texts: { onderzoeksvraag: prev.texts.onderzoeksvraag },
@@ -323,6 +347,14 @@ const snapshotCache = new WeakMap<DB, Map<number, CachedSnapshot>>();
 function changeMark(db: DB, id: number, predecessorId: number | null): string {
   const last = db.prepare<[number], number | null>('SELECT MAX(seq) AS s FROM change_log WHERE inspection_id = ?').pluck();
   return `${last.get(id) ?? 0}:${predecessorId === null ? '' : last.get(predecessorId) ?? 0}`;
+}
+
+/**
+ * The mark of an inspection's current data (its and its predecessor's last change-log entry):
+ * equal marks mean equal snapshots, so a value computed from a snapshot can be kept under it.
+ */
+export function snapshotMark(db: DB, id: number, predecessorId: number | null): string {
+  return changeMark(db, id, predecessorId);
 }
 
 /** Whether a cached snapshot is still current; the change log is read only when there is one. */

@@ -65,6 +65,15 @@ export function saveVerdict(db: DB, actor: string, key: CellKey, baseVersion: nu
   }).immediate();
 }
 
+/**
+ * A cell's evidence is part of what a reviewer judged, so changing it is a change of the cell: a
+ * new version (which voids an approval of the old one, see domain/review.ts) by the one who made
+ * it (who then may not approve it themselves). Runs inside the caller's transaction.
+ */
+function evidenceChanged(db: DB, actor: string, verdictId: number): void {
+  db.prepare('UPDATE verdicts SET updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(actor, nowIso(), verdictId);
+}
+
 export function linkEvidence(db: DB, actor: string, inspectionId: number, verdictId: number, evidenceId: number, excerpt: string): void {
   db.transaction(() => {
     assertEditable(db, inspectionId);
@@ -78,6 +87,7 @@ export function linkEvidence(db: DB, actor: string, inspectionId: number, verdic
     } else {
       db.prepare('INSERT INTO evidence_links (evidence_id, verdict_id, excerpt) VALUES (?, ?, ?)').run(evidenceId, verdictId, excerpt);
     }
+    if (existing?.excerpt !== excerpt) evidenceChanged(db, actor, verdictId);
     logChange(db, {
       actor, inspectionId, entity: 'evidence_link', entityId: `${verdictId}:${evidenceId}`, action: existing ? 'update' : 'create',
       old: existing ?? undefined, new: { verdictId, evidenceId, excerpt },
@@ -94,6 +104,7 @@ export function unlinkEvidence(db: DB, actor: string, inspectionId: number, verd
       | undefined;
     if (!existing) throw notFound('Deze koppeling bestaat niet');
     db.prepare('DELETE FROM evidence_links WHERE evidence_id = ? AND verdict_id = ?').run(evidenceId, verdictId);
+    evidenceChanged(db, actor, verdictId);
     logChange(db, { actor, inspectionId, entity: 'evidence_link', entityId: `${verdictId}:${evidenceId}`, action: 'delete', old: { verdictId, evidenceId, ...existing } });
   }).immediate();
 }

@@ -94,16 +94,8 @@ function logged(r: Omit<ReactionRecord, 'id' | 'createdAt' | 'createdBy' | 'hand
 }
 
 /** A reaction as stored whole: the use cases' new reactions, and an imported document's handled ones. */
-export interface StoredReaction extends ReactionInput {
-  source: ReactionSource;
-  handling: Handling | null;
-  motivation: string;
-  sectionId: number | null;
-  sectionVersionBefore: number | null;
-  sectionVersionAfter: number | null;
-  handledBy: string | null;
-  handledAt: string | null;
-}
+// Everything of the domain record but what the store assigns itself (id, round, number, creator, version).
+export type StoredReaction = Omit<ReactionRecord, 'id' | 'roundId' | 'position' | 'createdBy' | 'createdAt' | 'version'>;
 
 export const unhandled = (input: ReactionInput, source: ReactionSource): StoredReaction => ({
   ...input, source, handling: null, motivation: '', sectionId: null, sectionVersionBefore: null, sectionVersionAfter: null, handledBy: null, handledAt: null,

@@ -1,6 +1,7 @@
 // Builds the Express app (no listen: tests drive it with supertest, src/web/server.ts serves it).
 // Order: security headers → session → routes from the one route table (access check, body
 // parsing, CSRF) → 404 → the central error handler.
+import type { TrustProxy } from '../config';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
@@ -12,9 +13,12 @@ import { allows, RouteDef } from './route-table';
 import { requireCsrf, sessionMiddleware } from './session';
 import { allRoutes } from './routes';
 import { refreshCatalogueIfChanged } from '../app/checklists';
+import { mountBenchStatic } from './bench-static';
 
 export interface AppOptions {
   secureCookies?: boolean;
+  /** TOETSING_TRUST_PROXY (src/config.ts): which proxies' X-Forwarded-For gives req.ip; off by default. */
+  trustProxy?: TrustProxy;
 }
 
 const VIEWS_DIR = path.resolve(__dirname, '..', '..', 'views');
@@ -66,7 +70,7 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
   app.disable('x-powered-by');
   app.set('view engine', 'ejs');
   app.set('views', VIEWS_DIR);
-  app.set('trust proxy', false);
+  app.set('trust proxy', options.trustProxy ?? false);
   // Compile each template once, not on every request (Express only does so with
   // NODE_ENV=production); a template changes only with a new release.
   app.set('view cache', true);
@@ -108,6 +112,8 @@ export function buildApp(ctx: Ctx, options: AppOptions = {}) {
   app.use(sessionMiddleware(ctx, options.secureCookies ?? false));
   // A checklist published from the command line while the server runs: two counts tell whether to re-read.
   app.use((_req, _res, next) => { refreshCatalogueIfChanged(ctx); next(); });
+  // Only with TOETSING_BENCH_STATIC=1, which `npm run bench` sets: its yardstick for the matrix page.
+  mountBenchStatic(app);
 
   for (const route of allRoutes) app[route.method](route.path, wrap(route));
 

@@ -11,7 +11,7 @@ export function sendDownload(res: Response, bytes: Buffer | string, type: string
   res.end(body);
 }
 
-/** `attachment; filename="ascii"; filename*=UTF-8''exact` */
+/** `attachment; filename="ascii"; filename*=UTF-8''exact`; also the header of an evidence file's download. */
 export function attachment(name: string): string {
   const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

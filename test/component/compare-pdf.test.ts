@@ -7,11 +7,11 @@ import { closeEngine } from '../../src/reports/engine';
 import { loadComparison } from '../../src/app/compare';
 import { OPERATOR } from '../../src/app/operator';
 import { criterionNumbers } from '../../src/reports/compare-rows';
-import { unitName } from '../../src/criteria';
 import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
 import { login } from '../helpers/http';
 import { run } from '../helpers/cli';
 import { pdfText } from '../helpers/pdf';
+import { unitNameOf } from '../../src/domain/units';
 
 jest.setTimeout(180_000);
 
@@ -60,7 +60,7 @@ describe('the comparison PDF (2015 → 2022, demo)', () => {
         for (const cell of row.cells) {
           const e = cell.earlier ? escape(cell.earlier.label) : '—';
           const l = cell.later ? escape(cell.later.label) : '—';
-          const line = new RegExp(`^\\s*${escape(unitName(ctx.catalogue, cell.unit))}\\s{2,}${e}\\s{2,}${l}\\s`, 'm');
+          const line = new RegExp(`^\\s*${escape(unitNameOf(ctx.catalogue, cmp.later, cell.unit))}\\s{2,}${e}\\s{2,}${l}\\s`, 'm');
           expect([headings[i], cell.unit, line.test(section)]).toEqual([headings[i], cell.unit, true]);
           checked++;
         }

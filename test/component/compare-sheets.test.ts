@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Express } from 'express';
-import { buildApp } from '../../src/web/app';
 import { loadComparison } from '../../src/app/compare';
 import { OPERATOR } from '../../src/app/operator';
 import { comparisonCsv } from '../../src/reports/compare-export';
 import { sheetName, shortenOnWords } from '../../src/reports/sheet-format';
 import type { Comparison } from '../../src/domain/comparison/types';
-import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
+import { TestCtx, USERS } from '../helpers/context';
+import { demoChain } from '../helpers/demo-chain';
 import { Agent, login } from '../helpers/http';
 import { run } from '../helpers/cli';
 import { readXlsx, records, ReadSheet } from '../helpers/xlsx-reader';
@@ -30,11 +30,7 @@ let id22: number;
 let cmp: Comparison;
 
 beforeAll(async () => {
-  ctx = makeCtx({ demo: true });
-  await addUsers(ctx);
-  app = buildApp(ctx);
-  id15 = inspectionIdByRef(ctx, 'klachtbehandeling-2015');
-  id22 = inspectionIdByRef(ctx, 'recht-van-klagen-2022');
+  ({ ctx, app, id15, id22 } = await demoChain());
   cmp = loadComparison(ctx, OPERATOR, { earlier: id15, later: id22 });
 });
 afterAll(() => ctx.cleanup());

@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { Express } from 'express';
-import { buildApp } from '../../src/web/app';
 import { loadComparison } from '../../src/app/compare';
 import { OPERATOR } from '../../src/app/operator';
 import { summarise } from '../../src/present/comparison-summary';
 import type { Comparison } from '../../src/domain/comparison/types';
 import { closeEngine } from '../../src/reports/engine';
 import { comparisonRunningTitle } from '../../src/reports/compare.model';
-import { addUsers, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
+import { TestCtx, USERS } from '../helpers/context';
+import { demoChain } from '../helpers/demo-chain';
 import { login } from '../helpers/http';
 import { run } from '../helpers/cli';
 import { pdfText } from '../helpers/pdf';
@@ -29,12 +29,7 @@ let id26: number;
 let cmp: Comparison;
 
 beforeAll(async () => {
-  ctx = makeCtx({ demo: true });
-  await addUsers(ctx);
-  app = buildApp(ctx);
-  id15 = inspectionIdByRef(ctx, 'klachtbehandeling-2015');
-  id22 = inspectionIdByRef(ctx, 'recht-van-klagen-2022');
-  id26 = inspectionIdByRef(ctx, 'klachtbehandeling-2026-illustratief');
+  ({ ctx, app, id15, id22, id26 } = await demoChain());
   cmp = loadComparison(ctx, OPERATOR, { earlier: id15, later: id22 });
 });
 afterAll(async () => {

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Express } from 'express';
-import { buildApp } from '../../src/web/app';
 import { loadComparison, loadTrend } from '../../src/app/compare';
 import { OPERATOR } from '../../src/app/operator';
 import { createInspection, loadSnapshot } from '../../src/store/inspections.store';
 import type { Comparison } from '../../src/domain/comparison/types';
 import type { Direction } from '../../src/domain/comparison/vocabulary';
-import { addUsers, changeLogCount, inspectionIdByRef, makeCtx, TestCtx, USERS } from '../helpers/context';
+import { changeLogCount, TestCtx, USERS } from '../helpers/context';
+import { demoChain } from '../helpers/demo-chain';
 import { login } from '../helpers/http';
 import { run } from '../helpers/cli';
 import { rowColumns } from '../../src/reports/compare-rows';
@@ -27,12 +27,7 @@ let id26: number;
 let idOmb: number;
 
 beforeAll(async () => {
-  ctx = makeCtx({ demo: true });
-  await addUsers(ctx);
-  app = buildApp(ctx);
-  id15 = inspectionIdByRef(ctx, 'klachtbehandeling-2015');
-  id22 = inspectionIdByRef(ctx, 'recht-van-klagen-2022');
-  id26 = inspectionIdByRef(ctx, 'klachtbehandeling-2026-illustratief');
+  ({ ctx, app, id15, id22, id26 } = await demoChain());
   idOmb = createInspection(ctx.db, ctx.catalogue, 'test', {
     title: 'Alleen ombudsmanpunten', year: 2024, fieldworkStart: null, fieldworkEnd: null,
     checklists: [{ id: 'ombudsman', version: '2021' }], units: ['NN'], team: [USERS.inspecteur.email], predecessorId: null,

@@ -55,7 +55,7 @@ describe('evidence library', () => {
     expect(e.file).toMatchObject({ name: 'verslag.pdf', mime: 'application/pdf', sha256: crypto.createHash('sha256').update(minimalPdf()).digest('hex') });
     const dl = await w.as.inspecteur.agent.get(`${base}/${id}/bestand`).buffer(true).parse((res, cb) => { const c: Buffer[] = []; res.on('data', (d: Buffer) => c.push(d)); res.on('end', () => cb(null, Buffer.concat(c))); }).expect(200);
     expect(dl.headers['content-type']).toBe('application/pdf');
-    expect(dl.headers['content-disposition']).toBe(`attachment; filename="verslag.pdf"; filename*=UTF-8''verslag.pdf`);
+    expect(dl.headers['content-disposition']).toBe('attachment; filename="verslag.pdf"');
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(dl.body as Buffer, minimalPdf())).toBe(0);
   });
@@ -65,7 +65,7 @@ describe('evidence library', () => {
     const id = Number(/bronnen\/(\d+)/.exec(res.headers.location)![1]);
     expect(getEvidence(w.ctx.db, w.id2022, id).file).toMatchObject({ name: 'Verslag één (def).txt', mime: 'text/plain; charset=utf-8' });
     const dl = await w.as.beheerder.agent.get(`${base}/${id}/bestand`).expect(200);
-    expect(dl.headers['content-disposition']).toBe(`attachment; filename="Verslag __n (def).txt"; filename*=UTF-8''Verslag%20%C3%A9%C3%A9n%20%28def%29.txt`);
+    expect(dl.headers['content-disposition']).toBe(`attachment; filename="Verslag een (def).txt"; filename*=UTF-8''Verslag%20%C3%A9%C3%A9n%20%28def%29.txt`);
   });
 
   test('when the content does not match the extension, then 400 with the message, input kept, nothing changed', async () => {

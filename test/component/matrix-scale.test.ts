@@ -8,6 +8,7 @@ import { createInspection } from '../../src/store/inspections.store';
 import { saveVerdict } from '../../src/store/verdicts.store';
 import { addUsers, makeCtx, tempDir, TestCtx, USERS } from '../helpers/context';
 import { login } from '../helpers/http';
+import { defaultUnits } from '../../src/domain/units';
 
 const UNITS = 100;
 const GROUPS = 6;
@@ -36,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => { ctx.cleanup(); fs.rmSync(criteriaDir, { recursive: true, force: true }); });
 
 test('the matrix of 100 units × 60 criteria renders all 6,000 cells from one snapshot (benchmark)', async () => {
-  const units = ctx.catalogue.units.map((u) => u.code);
+  const units = defaultUnits(ctx.catalogue).map((u) => u.code);
   const id = createInspection(ctx.db, ctx.catalogue, 'test', { title: 'Groot', year: 2026, fieldworkStart: null, fieldworkEnd: null, checklists: [{ id: 'groot', version: '1' }], units, team: [USERS.inspecteur.email], predecessorId: null });
   const codes = ['ja', 'deels', 'nee', 'niet_beoordeeld'];
   units.forEach((u, i) => {

@@ -204,3 +204,66 @@ describe('the review queue', () => {
     await postSecond(`/onderzoeken/${w.id2022}/review/goedkeuren`, { een: 'cell:x@y' }).expect(400);
   });
 });
+
+describe('evidence is part of what was approved', () => {
+  // An approved cell of the demo, approved by someone else than the inspector who links here.
+  const approvedCell = () => {
+    const s = loadSnapshot(w.ctx.db, w.id2022);
+    return s.verdicts.find((v) => v.checklist === 'toetsingskader' && !(v.criterion === 'k2' && v.unit === 'NN') && v.verdict !== 'niet_beoordeeld'
+      && stateOf(v.checklist, v.criterion, v.unit) === 'goedgekeurd')!;
+  };
+  const unlinkedEvidence = (verdictId: number) => {
+    const row = w.ctx.db.prepare('SELECT id FROM evidence WHERE inspection_id = ? AND id NOT IN (SELECT evidence_id FROM evidence_links WHERE verdict_id = ?) ORDER BY id LIMIT 1')
+      .get(w.id2022, verdictId) as { id: number };
+    return row.id;
+  };
+
+  test('when evidence is linked to an approved cell, then the approval is vervallen in the matrix and blocks; the linker may not approve, someone else re-approves', async () => {
+    const cell = approvedCell();
+    const path = cellPath(cell.checklist, cell.criterion, cell.unit);
+    const blocker = `review_open:cell:${cellTargetKey(cell.checklist, cell.criterion, cell.unit)}`;
+    expect(blockerKeys()).not.toContain(blocker);
+    const evidenceId = unlinkedEvidence(cell.id);
+
+    await postAs(w, 'inspecteur', `${path}/koppelingen`, { evidenceId: String(evidenceId), excerpt: 'blz. 2' }).expect(303);
+
+    expect(stateOf(cell.checklist, cell.criterion, cell.unit)).toBe('goedkeuring_vervallen');
+    const td = await matrixCell(cell.checklist, cell.criterion, cell.unit);
+    expect(td).toContain('rv--goedkeuring_vervallen');
+    expect(td).toContain('goedkeuring vervallen');
+    expect(blockerKeys()).toContain(blocker);
+    const linked = getCell(w.ctx.db, { inspectionId: w.id2022, checklist: cell.checklist, criterion: cell.criterion, unit: cell.unit });
+    expect(linked.version).toBe(cell.version + 1);
+    const own = await postAs(w, 'inspecteur', `${path}/goedkeuren`, { version: String(linked.version) });
+    expect(own.status).toBe(403);
+    expect(own.text).toContain('zelf als laatste gewijzigd');
+
+    await postSecond(`${path}/goedkeuren`, { version: String(linked.version) }).expect(303);
+    expect(stateOf(cell.checklist, cell.criterion, cell.unit)).toBe('goedgekeurd');
+    expect(blockerKeys()).not.toContain(blocker);
+  });
+
+  test('when evidence is unlinked from an approved cell, then the approval is vervallen until it is approved again', async () => {
+    const cell = approvedCell();
+    const path = cellPath(cell.checklist, cell.criterion, cell.unit);
+    const evidenceId = unlinkedEvidence(cell.id);
+    await postAs(w, 'inspecteur', `${path}/koppelingen`, { evidenceId: String(evidenceId), excerpt: '' }).expect(303);
+    await postSecond(`${path}/goedkeuren`, { version: String(cell.version + 1) }).expect(303);
+    expect(stateOf(cell.checklist, cell.criterion, cell.unit)).toBe('goedgekeurd');
+
+    await postAs(w, 'inspecteur', `${path}/koppelingen/${evidenceId}/verwijderen`, {}).expect(303);
+
+    expect(stateOf(cell.checklist, cell.criterion, cell.unit)).toBe('goedkeuring_vervallen');
+    expect(await matrixCell(cell.checklist, cell.criterion, cell.unit)).toContain('rv--goedkeuring_vervallen');
+    expect(blockerKeys()).toContain(`review_open:cell:${cellTargetKey(cell.checklist, cell.criterion, cell.unit)}`);
+    await postSecond(`${path}/goedkeuren`, { version: String(cell.version + 2) }).expect(303);
+    expect(stateOf(cell.checklist, cell.criterion, cell.unit)).toBe('goedgekeurd');
+  });
+
+  test('when the same excerpt is saved again, then nothing changed and the approval stands', async () => {
+    const cell = loadSnapshot(w.ctx.db, w.id2022).verdicts.find((v) => v.links.length > 0 && stateOf(v.checklist, v.criterion, v.unit) === 'goedgekeurd')!;
+    const link = cell.links[0];
+    await postAs(w, 'inspecteur', `${cellPath(cell.checklist, cell.criterion, cell.unit)}/koppelingen`, { evidenceId: String(link.evidenceId), excerpt: link.excerpt }).expect(303);
+    expect(stateOf(cell.checklist, cell.criterion, cell.unit)).toBe('goedgekeurd');
+  });
+});

@@ -43,3 +43,14 @@ export const PROBATION_2026: Checklist = {
     ],
   }],
 };
+
+/** Its organisation with its own units and kind words (published with publishUnitSet in the tests). */
+export const PROBATION_UNITS = {
+  organisation: 'Reclassering (testorganisatie)',
+  code: 'reclassering-test',
+  units: [
+    { code: 'RN-NOORD', name: 'Reclasseringsregio Noord-Nederland', kind: 'regio' },
+    { code: 'RN-MIDDEN', name: 'Reclasseringsregio Midden', kind: 'regio' },
+    { code: 'RN-ZUID', name: 'Reclasseringsregio Zuid', kind: 'regio' },
+  ],
+};

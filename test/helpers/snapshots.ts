@@ -2,6 +2,7 @@
 // (checklists, units, verdicts, predecessor, statistics), the rest empty.
 import type { Catalogue } from '../../src/domain/checklist';
 import type { InspectionSnapshot, VerdictRecord } from '../../src/domain/inspection';
+import { defaultOrganisation } from '../../src/domain/units';
 
 export interface SnapshotSpec {
   id?: number;
@@ -29,6 +30,7 @@ export function snapshotsFor(catalogue: Catalogue): (spec: SnapshotSpec) => Insp
       id, ref: `o-${id}`, title: `Onderzoek ${spec.year}`, year: spec.year, fieldworkStart: null, fieldworkEnd: null,
       status: 'concept', finalisedAt: null, predecessorId: spec.predecessorId ?? null, illustrative: false, illustrativeNote: '',
       checklists: spec.checklists.map((c) => ({ id: c, version: catalogue.checklists.get(c)?.version ?? '' })),
+      unitSet: { organisation: defaultOrganisation(catalogue) ?? '', version: catalogue.organisations.get(defaultOrganisation(catalogue) ?? '')?.current ?? 1 },
       units: spec.units ?? ['NN', 'ON'], team: [], texts: { voorwoord: '', aanleiding: '', onderzoeksvraag: '', methode: '', conclusie: '' },
       version: 1, revision: 1, revisionOf: null, predecessor: null, verdicts, evidence: [], overrides: [], findings: [], conclusions: [], recommendations: [],
       predecessorRecommendations: [], followups: [], statistics: spec.statistics ?? [], outline: [], approvals: [], reviewRequired: false, notes: [], wederhoorRounds: [], wederhoorReactions: [],

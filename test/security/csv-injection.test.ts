@@ -11,6 +11,7 @@ import { getCell, saveVerdict } from '../../src/store/verdicts.store';
 import { run } from '../helpers/cli';
 import { inspectionIdByRef, tempDir } from '../helpers/context';
 import { closeFixture, Fixture, securityFixture, sessionFor } from './support';
+import { defaultUnits } from '../../src/domain/units';
 
 const PAYLOADS = [
   '=HYPERLINK("http://x","y")',
@@ -63,7 +64,9 @@ describe('every CSV and spreadsheet of the app', () => {
       });
     }
     const cat = fx.ctx.catalogue;
-    cat.units[0] = { ...cat.units[0], name: '=HYPERLINK("http://x","eenheid")' };
+    // The set the inspection uses (the current one of the only organisation), changed in memory only.
+    const units = defaultUnits(cat);
+    units[0] = { ...units[0], name: '=HYPERLINK("http://x","eenheid")' };
     const checklist = cat.checklists.get('toetsingskader')!;
     const criterion = checklist.groups[0].criteria[0];
     (criterion as { text: string }).text = '@SUM(1+1) criterium';

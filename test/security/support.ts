@@ -89,6 +89,9 @@ const FILLERS: Partial<Record<string, (ids: Ids) => string>> = {
   roundId: (ids) => String(ids.round),
   reactionId: (ids) => String(ids.reaction),
   checklistVersion: () => '2016',
+  // The organisation seeded from criteria/units.yaml, and its first unit set (src/web/routes/organisations.routes.ts).
+  organisationCode: () => 'nationale-politie',
+  unitSetVersion: () => '1',
 };
 
 export function fillPath(path: string, ids: Ids): string {

@@ -6,6 +6,7 @@ import { CatalogueError, DEFAULT_CRITERIA_DIR, loadCatalogue } from '../../src/c
 import { createInspection, loadSnapshot } from '../../src/store/inspections.store';
 import { saveVerdict } from '../../src/store/verdicts.store';
 import { makeCtx, tempDir } from '../helpers/context';
+import { defaultUnits } from '../../src/domain/units';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');
 
@@ -17,7 +18,7 @@ describe('loading criteria/', () => {
     expect(allCriteria(tk)).toHaveLength(16);
     expect(allCriteria(tk).find((x) => x.number === '6')!.subpoints).toHaveLength(5);
     expect(allCriteria(c.checklists.get('ombudsman')!)).toHaveLength(7);
-    expect(c.units.map((u) => u.code)).toEqual(expect.arrayContaining(['NN', 'ON', 'MN', 'NH', 'AMS', 'DH', 'RT', 'ZWB', 'OB', 'LB', 'LE', 'PDC', 'PA', 'KS']));
+    expect(defaultUnits(c).map((u) => u.code)).toEqual(expect.arrayContaining(['NN', 'ON', 'MN', 'NH', 'AMS', 'DH', 'RT', 'ZWB', 'OB', 'LB', 'LE', 'PDC', 'PA', 'KS']));
   });
 
   it('when a third checklist file is added, then it loads, is assessed and rolls up without any code change', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'os';
 import path from 'path';
 import YAML from 'yaml';
 import { loadCatalogue } from '../../src/criteria';
-import { allCriteria, checklistSchema, unitsFileSchema, type Checklist } from '../../src/domain/checklist';
+import { allCriteria, checklistSchema, type Checklist } from '../../src/domain/checklist';
+import { unitSetFileSchema } from '../../src/domain/units';
 import { documentSchema, type InspectionDocument } from '../../src/domain/document';
 import { rollUp } from '../../src/domain/rollup';
 import { documentProblems } from '../../src/domain/validate-document';
@@ -18,7 +19,7 @@ const checklists = new Map<string, Checklist>([
   [toetsingskader.id, toetsingskader],
   [ombudsman.id, ombudsman],
 ]);
-const unitsFile = unitsFileSchema.parse(readYaml('criteria/units.yaml'));
+const unitsFile = unitSetFileSchema.parse(readYaml('criteria/units.yaml'));
 const catalogue = loadCatalogue(path.join(ROOT, 'criteria'));
 const docs: InspectionDocument[] = demoDocuments(catalogue);
 const byRef = (ref: string) => docs.find((d) => d.inspection.ref === ref)!;

@@ -1,6 +1,6 @@
-// Migration 12 and the first start after it: a database written by the previous release (schema
+// Migrations 12 and 13 and the first start after them: a database written by the previous release (schema
 // version 7, test/fixtures/db-v7, made by that release's own `toetsing demo`) opens, gets the
-// checklist versions its inspections use from criteria/, and reads its inspections, national
+// checklist versions its inspections use and its unit set (version 1) from criteria/, and reads its inspections, national
 // reports and comparison exactly as it read with the checklists from the files.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -11,8 +11,10 @@ import { nationalReportModel } from '../../src/app/reports';
 import { loadComparison } from '../../src/app/compare';
 import { OPERATOR } from '../../src/app/operator';
 import { inspectionStatus } from '../../src/domain/status';
-import { configure, databasePath, schemaVersion } from '../../src/store/db';
-import { loadSnapshot } from '../../src/store/inspections.store';
+import { applyMigration, configure, databasePath, schemaVersion } from '../../src/store/db';
+import { listInspections, loadSnapshot } from '../../src/store/inspections.store';
+import { listOrganisations } from '../../src/app/units';
+import { defaultUnits, unitsOf } from '../../src/domain/units';
 import { migrations } from '../../src/store/migrations';
 import { tempDir } from '../helpers/context';
 
@@ -27,21 +29,14 @@ function copyOfV7(): string {
   return dir;
 }
 
-/** Bring a database up to the migration before 12 only, as the runner does (010 edits the schema). */
-function migrateBefore12(db: Database.Database): void {
+/**
+ * Bring a database up to this release's schema as the runner does (010 edits the schema), but seed
+ * nothing: no checklist versions (12) and no unit sets (13); its inspections are tied to no unit set
+ * yet. Read with the catalogue from the files, that is how the previous release read it.
+ */
+function migrateWithoutSeeding(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const m of migrations.filter((x) => x.version > current && x.version < 12)) {
-    if (m.editsSchema) db.unsafeMode(true);
-    try {
-      db.transaction(() => {
-        db.exec(m.sql);
-        if (m.editsSchema) db.pragma(`schema_version = ${(db.pragma('schema_version', { simple: true }) as number) + 1}`);
-        db.pragma(`user_version = ${m.version}`);
-      }).immediate();
-    } finally {
-      if (m.editsSchema) db.unsafeMode(false);
-    }
-  }
+  for (const m of migrations.filter((x) => x.version > current)) applyMigration(db, m);
 }
 
 /** What the inspections show: status figures, national report models and the comparison, by ref. */
@@ -56,7 +51,10 @@ function readings(ctx: Ctx): Record<string, string> {
   const byYear = (y: number) => rows.find((r) => r.year === y)?.id;
   const earlier = byYear(2022);
   const later = byYear(2026);
-  if (earlier !== undefined && later !== undefined) out.vergelijking = JSON.stringify(loadComparison(ctx, OPERATOR, { earlier, later }));
+  if (earlier !== undefined && later !== undefined) {
+    // The heads name their unit set (asserted separately); everything else reads as before.
+    out.vergelijking = JSON.stringify(loadComparison(ctx, OPERATOR, { earlier, later }), (k, v: unknown) => (k === 'unitSet' ? undefined : v));
+  }
   return out;
 }
 
@@ -68,7 +66,8 @@ test('when a database written at migration 7 is opened, then it is upgraded, tak
     configure(old);
     expect(old.pragma('user_version', { simple: true })).toBe(7);
     const inspectionsBefore = old.prepare('SELECT id, ref, status FROM inspections ORDER BY id').all();
-    migrateBefore12(old);
+    migrateWithoutSeeding(old);
+    expect(old.prepare('SELECT COUNT(*) AS n FROM unit_sets').get()).toEqual({ n: 0 });
     const before = readings({ db: old, catalogue: loadCatalogue(CRITERIA), dataDir: dir });
     old.close();
 
@@ -82,6 +81,14 @@ test('when a database written at migration 7 is opened, then it is upgraded, tak
       expect(used.length).toBeGreaterThan(0);
       for (const { k } of used) expect(upgraded.catalogue.versions.has(k)).toBe(true);
       expect(upgraded.db.prepare('SELECT DISTINCT published_by AS p FROM checklist_versions').all()).toEqual([{ p: 'systeem' }]);
+      // Migration 13 and the seeding: criteria/units.yaml is the police's version 1, and every
+      // inspection (finalised ones too) is tied to it, so it shows the names it showed before.
+      expect(listOrganisations(upgraded)).toEqual([{ code: 'nationale-politie', name: 'Nationale politie', current: 1, versions: 1, inspections: inspectionsBefore.length }]);
+      const file = loadCatalogue(CRITERIA);
+      for (const i of listInspections(upgraded.db)) {
+        expect([i.ref, i.unitSet]).toEqual([i.ref, { organisation: 'nationale-politie', version: 1 }]);
+        expect(unitsOf(upgraded.catalogue, i).map((u) => u.name)).toEqual(i.units.map((c) => defaultUnits(file).find((u) => u.code === c)?.name ?? c));
+      }
 
       const after = readings(upgraded);
       expect(Object.keys(after)).toContain('vergelijking');

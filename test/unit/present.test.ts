@@ -20,9 +20,10 @@ import {
 } from '../../src/present';
 import { headingRegistry } from '../../src/reports/toc';
 import { templateHelpers } from '../../src/reports';
+import { defaultUnits } from '../../src/domain/units';
 
 const catalogue = loadCatalogue();
-const unitCodes = new Set(catalogue.units.map((u) => u.code));
+const unitCodes = new Set(defaultUnits(catalogue).map((u) => u.code));
 
 const scale = (...labels: string[]): Scale => ({
   id: 's',
@@ -43,7 +44,7 @@ describe('abbreviations', () => {
   test('when the test catalogues are abbreviated, then the same holds for their other scales', () => {
     for (const dir of ['criteria', 'criteria-revised']) {
       const other = loadCatalogue(path.join(__dirname, '..', 'fixtures', dir));
-      const codes = new Set(other.units.map((u) => u.code));
+      const codes = new Set(defaultUnits(other).map((u) => u.code));
       for (const checklist of other.checklists.values()) {
         const abbrs = legend(checklist).map((v) => v.abbr);
         expect(new Set(abbrs).size).toBe(abbrs.length);

@@ -1,21 +1,17 @@
-// The pieces of the two-pass table of contents that need no browser.
-import { headingRegistry, probePages, tocHtml } from '../../src/reports/toc';
+// The pieces of the table of contents that need no browser (test/e2e/report-toc-print.test.ts prints).
+import { headingRegistry, tocHtml } from '../../src/reports/toc';
 import { cssString } from '../../src/reports';
 import { noteRegistry, noteText, conclusionBoxText } from '../../src/reports/common';
 import type { EvidenceRecord } from '../../src/domain/inspection';
 
 describe('table of contents', () => {
-  test('when headings are registered, then levels 1 and 2 enter the contents with escaped text and a probe slot', () => {
+  test('when headings are registered, then levels 1 and 2 enter the contents with escaped text, and the heading carries only its id', () => {
     const r = headingRegistry();
     const h1 = r.heading(1, '2 Het <opvolgen> & meer');
     r.heading(3, 'Niet in de inhoud');
     r.heading(2, '2.1 Criterium 1', { toc: false });
-    expect(h1).toBe('<h1 id="s1-1"><!--toc-probe:0-->2 Het &lt;opvolgen&gt; &amp; meer</h1>');
+    expect(h1).toBe('<h1 id="s1-1">2 Het &lt;opvolgen&gt; &amp; meer</h1>');
     expect(r.list).toEqual([{ id: 's1-1', level: 1, text: '2 Het <opvolgen> & meer' }]);
-  });
-
-  test('when the measuring pass is read, then each probe gets the first page it appears on', () => {
-    expect(probePages(['titel', 'zqtoc0qz Inleiding zqtoc1qz', 'zqtoc2qz', 'zqtoc2qz'])).toEqual(new Map([[0, 2], [1, 2], [2, 3]]));
   });
 
   test('when a page is unknown, then the measuring pass shows a placeholder and the final pass nothing', () => {

@@ -20,11 +20,12 @@ import type { InspectionSnapshot } from '../inspection';
 import { buildLineage, Lineage } from '../lineage';
 import type { RollUp } from '../rollup';
 import { inspectionStatus } from '../status';
+import { unitSetOf } from '../units';
 import { lookup, rolledSide, sourceVerdict, VerdictLookup } from './sides';
 import type { AlignedCell, AlignedChecklist, AlignedGroup, AlignedRow, Alignment, CriterionRef, GroupRef, InspectionHead } from './types';
 
 export function head(s: InspectionSnapshot): InspectionHead {
-  return { id: s.id, ref: s.ref, title: s.title, year: s.year, illustrative: s.illustrative, illustrativeNote: s.illustrativeNote, status: s.status };
+  return { id: s.id, ref: s.ref, title: s.title, year: s.year, illustrative: s.illustrative, illustrativeNote: s.illustrativeNote, status: s.status, unitSet: s.unitSet };
 }
 
 // Ids come from the checklist itself or a mapping validated against it, so a miss is a bug.
@@ -40,9 +41,13 @@ function groupOf(checklist: Checklist, criterionId: string): GroupRef {
   return { id: g.id, number: g.number, title: g.title };
 }
 
+/** Codes aligned as ever; ordered as the latest inspection's unit set has them, then earlier sets'. */
 function unionUnits(catalogue: Catalogue, snapshots: InspectionSnapshot[]): string[] {
   const present = new Set(snapshots.flatMap((s) => s.units));
-  const ordered = catalogue.units.map((u) => u.code).filter((c) => present.has(c));
+  const ordered: string[] = [];
+  for (const s of [...snapshots].reverse()) {
+    for (const u of unitSetOf(catalogue, s.unitSet)?.units ?? []) if (present.has(u.code) && !ordered.includes(u.code)) ordered.push(u.code);
+  }
   return [...ordered, ...[...present].filter((c) => !ordered.includes(c))];
 }
 

@@ -29,6 +29,8 @@ export interface InspectionHead {
   illustrative: boolean;
   illustrativeNote: string;
   status: InspectionSnapshot['status'];
+  /** The unit set it was made with: a comparison names units as the later inspection's set does. */
+  unitSet: InspectionSnapshot['unitSet'];
 }
 
 export interface CriterionRef {

@@ -1,7 +1,7 @@
 // The comparison as Word, from the same Comparison as the PDF (src/reports/compare-pdf.ts), in the
 // order of reports/compare.ejs and partials/compare-title.ejs.
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
-import { unitName } from '../../criteria';
+import { unitNameOf } from '../../domain/units';
 import type { Catalogue } from '../../domain/checklist';
 import type { Comparison, Counts, Side } from '../../domain/comparison/types';
 import { Direction, DIRECTIONS } from '../../domain/comparison/vocabulary';
@@ -17,7 +17,8 @@ import { Block, CellSpec, chartImage, DocxReport, heading, Inline, NoteBook, ORG
 export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { motivations: boolean; generatedAt?: string }): DocxReport {
   const notes = new NoteBook([], htmlInline);
   const E = cmp.earlier.year, L = cmp.later.year;
-  const name = (code: string) => unitName(catalogue, code);
+  // Names from the later inspection's unit set; codes are aligned across both.
+  const name = (code: string) => unitNameOf(catalogue, cmp.later, code);
   const chip = (d: Direction) => shaded(`${directionWords.symbols[d]} ${directionWords.labels[d]}`, directionWords.className(d));
   const side = (s: Side | null): Inline[] => (s ? [shaded(s.label, directionWords.sideClass(s)), ...(s.provisional ? [text(' voorlopig', { italics: true, size: 15 })] : [])] : [text('—', { color: '757575' })]);
   const chips = () => para(DIRECTIONS.flatMap((d, i): Inline[] => [...(i > 0 ? [text(' ')] : []), chip(d)]));

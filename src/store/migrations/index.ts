@@ -12,6 +12,7 @@ import * as m009 from './009_review_notes';
 import * as m010 from './010_wederhoor';
 import * as m011 from './011_wederhoor_reactions';
 import * as m012 from './012_frameworks';
+import * as m013 from './013_organisations';
 
 // editsSchema: the migration edits sqlite_schema in place (see 010), which the runner allows for it alone.
 export const migrations: Array<{ version: number; name: string; sql: string; editsSchema?: boolean }> = [
@@ -27,5 +28,6 @@ export const migrations: Array<{ version: number; name: string; sql: string; edi
   { version: 10, name: 'wederhoor', sql: m010.sql, editsSchema: m010.editsSchema },
   { version: 11, name: 'wederhoor_reactions', sql: m011.sql },
   { version: 12, name: 'frameworks', sql: m012.sql },
+  { version: 13, name: 'organisations', sql: m013.sql },
 ];
 export const LATEST_VERSION = migrations[migrations.length - 1].version;

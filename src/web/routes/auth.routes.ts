@@ -95,7 +95,8 @@ export const authRoutes: RouteDef[] = [
       const signedIn = await signIn(req.ctx, {
         email: form.data.email,
         password: form.data.password,
-        // The socket's address: 'trust proxy' is off, so a client cannot pick one with X-Forwarded-For.
+        // The socket's address, or with TOETSING_TRUST_PROXY the client's as the named proxies
+        // report it; 'trust proxy' is never 'true', so a client cannot pick one with X-Forwarded-For.
         address: req.ip ?? req.socket.remoteAddress ?? '',
         userAgent: req.get('user-agent') ?? '',
         previousToken: req.cookieValues[sessionCookieName(secure)],

@@ -5,10 +5,10 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import type { Checklist } from '../../domain/checklist';
 import { WORKFLOW } from '../../domain/vocabulary';
-import { CellAddress, cellView, linkCellEvidence, NextBy, nextCellHref, OpenedCell, resolveCell, saveCell, unlinkCellEvidence, verdictCodes } from '../../app/cells';
+import { CellAddress, cellSourcesView, cellView, linkCellEvidence, NextBy, nextCellHref, OpenedCell, resolveCell, saveCell, unlinkCellEvidence, verdictCodes } from '../../app/cells';
 import type { AccessMode } from '../../app/inspection-access';
-import { unitName } from '../../criteria';
-import { notFound } from '../../errors';
+import { unitNameOf } from '../../domain/units';
+import { invalid, notFound } from '../../errors';
 import { url } from '../../present';
 import { Answer, Hc, idParam, runForm, withUser } from '../handler';
 import { FormState, idField, noForm, textField, versionField } from '../page-kit';
@@ -47,12 +47,51 @@ const SAVED_MESSAGES: Record<string, string> = {
   laatste: 'Het oordeel is opgeslagen. Dit was de laatste cel in deze richting.',
   gekoppeld: 'De bron is gekoppeld en uw oordeel is bewaard.',
   bron: 'De nieuwe bron is toegevoegd en aan deze cel gekoppeld.',
+  koppeling: 'De bron is gekoppeld.',
 };
+
+// The sources page: a search over every source of the inspection, a page at a time.
+const pageNumber = z.string().regex(/^\d{1,6}$/, 'Het paginanummer moet een getal zijn.').transform(Number);
+const searchText = z.string().max(200, 'De zoekopdracht mag hoogstens 200 tekens zijn.');
+const sourcesQuery = z.object({ zoek: searchText.optional(), pagina: pageNumber.optional() }).strict();
+
+function sourcesQueryOf(req: Request) {
+  const parsed = sourcesQuery.safeParse(req.query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue.code === 'unrecognized_keys') throw invalid('Onbekende parameters in het adres.');
+    throw invalid(`${issue.path[0] === 'zoek' ? 'Zoeken' : 'Pagina'}: ${issue.message}`, typeof issue.path[0] === 'string' ? issue.path[0] : undefined);
+  }
+  return { zoek: (parsed.data.zoek ?? '').trim(), pagina: parsed.data.pagina ?? 1 };
+}
+
+function renderSources(hc: CellHc, status = 200, form: FormState = noForm) {
+  const { req, res, ctx, user, cell } = hc;
+  // After a refused link the search and page come back in the form, not in the address.
+  const q = form.key === 'sources'
+    ? { zoek: typeof form.values.zoek === 'string' ? form.values.zoek.slice(0, 200).trim() : '', pagina: Number(form.values.pagina) || 1 }
+    : sourcesQueryOf(req);
+  res.status(status).render('cell/sources', {
+    title: `Bron koppelen · ${cell.checklist.shortTitle} ${cell.criterion.number} · ${cell.key.unit}`,
+    ...cellSourcesView(ctx, user, cell, q),
+    form,
+  });
+}
+
+const sourcesSchema = z
+  .object({
+    // No radio chosen sends no field at all: the same message as an empty choice.
+    evidenceId: z.preprocess((v) => v ?? '', idField('een bron')),
+    excerpt: textField('Het citaat', 20_000),
+    zoek: searchText.optional(),
+    pagina: z.string().max(6).optional(),
+  })
+  .strict();
 
 export function renderCell({ req, res, ctx, user, cell }: CellHc, status = 200, form: FormState = noForm) {
   const saved = typeof req.query.opgeslagen === 'string' ? SAVED_MESSAGES[req.query.opgeslagen] : undefined;
   res.status(status).render('cell/show', {
-    title: `${cell.checklist.shortTitle} ${cell.criterion.number} · ${unitName(ctx.catalogue, cell.key.unit)}`,
+    title: `${cell.checklist.shortTitle} ${cell.criterion.number} · ${unitNameOf(ctx.catalogue, cell.inspection, cell.key.unit)}`,
     ...cellView(ctx, user, cell),
     form,
     saved: saved ?? null,
@@ -147,6 +186,29 @@ export const cellRoutes: RouteDef[] = [
           return change ? `${cellUrl(cell)}?opgeslagen=gekoppeld#bronnen` : `${cellUrl(cell)}#bronnen`;
         },
         render: renderCell,
+      })),
+  },
+  {
+    method: 'get',
+    path: `${CELL}/bronnen`,
+    access: EDITORS,
+    summary: 'alle bronnen van het onderzoek doorzoeken om er een aan een cel te koppelen',
+    handler: withCell('edit', (hc) => { renderSources(hc); }),
+  },
+  {
+    method: 'post',
+    path: `${CELL}/bronnen`,
+    access: EDITORS,
+    summary: 'een gevonden bron aan een cel koppelen en terug naar de cel',
+    handler: withCell('edit', (hc) =>
+      runForm(hc, {
+        key: 'sources',
+        schema: sourcesSchema,
+        act: ({ ctx, user, cell }, { evidenceId, excerpt }) => {
+          linkCellEvidence(ctx, user, cell, evidenceId, excerpt);
+          return `${cellUrl(cell)}?opgeslagen=koppeling#bronnen`;
+        },
+        render: renderSources,
       })),
   },
   {

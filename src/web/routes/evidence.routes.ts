@@ -13,6 +13,7 @@ import { isKind } from '../../errors';
 import { EVIDENCE_TYPES, needsWederhoor, WEDERHOOR } from '../../domain/vocabulary';
 import { url } from '../../present';
 import { FieldErrors, parseForm } from '../forms';
+import { attachment } from '../download';
 import { bodyOf, idParam, inspectionForm, InspectionHc, withInspection, withUser } from '../handler';
 import { checkboxes, FormState, isoDateOrEmpty, noForm, textField, versionField } from '../page-kit';
 import { EDITORS, EVERY_ROLE, RouteDef } from '../route-table';
@@ -122,12 +123,6 @@ const linkSchema = z.object({
   excerpt: textField('Het citaat', 20_000),
 }).strict();
 
-/** RFC 6266/5987: an ASCII fallback and the exact UTF-8 name. */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())}`;
-}
-
 export const evidenceRoutes: RouteDef[] = [
   {
     method: 'get',
@@ -227,7 +222,7 @@ export const evidenceRoutes: RouteDef[] = [
     handler: withUser((hc) => {
       const file = evidenceFile(hc.ctx, hc.user, idParam(hc.req, 'inspectionId', 'Onderzoek niet gevonden'), idParam(hc.req, 'evidenceId', 'Bron niet gevonden'));
       hc.res.setHeader('Content-Type', file.mime);
-      hc.res.setHeader('Content-Disposition', contentDisposition(file.name));
+      hc.res.setHeader('Content-Disposition', attachment(file.name));
       hc.res.setHeader('X-Content-Type-Options', 'nosniff');
       hc.res.setHeader('Content-Length', String(file.bytes.length));
       hc.res.end(file.bytes);

@@ -23,5 +23,7 @@ import { checklistRoutes } from './checklists.routes';
 import { reviewNoteRoutes } from './review-notes.routes';
 import { wederhoorReactionRoutes } from './wederhoor-reactions.routes';
 import { wederhoorRoutes } from './wederhoor.routes';
+import { unitScopeRoutes } from './unit-scope.routes';
+import { organisationRoutes } from './organisations.routes';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...bulkRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes, ...verdictSheetRoutes, ...outlineRoutes, ...accountRoutes, ...oidcRoutes, ...totpRoutes, ...reviewRoutes, ...checklistRoutes, ...reviewNoteRoutes, ...wederhoorReactionRoutes, ...wederhoorRoutes];
+export const allRoutes: RouteDef[] = [...authRoutes, ...overviewRoutes, ...inspectionRoutes, ...matrixRoutes, ...cellRoutes, ...bulkRoutes, ...nationalRoutes, ...evidenceRoutes, ...userRoutes, ...integrityRoutes, ...compareRoutes, ...reportRoutes, ...verdictSheetRoutes, ...outlineRoutes, ...accountRoutes, ...oidcRoutes, ...totpRoutes, ...reviewRoutes, ...checklistRoutes, ...reviewNoteRoutes, ...wederhoorReactionRoutes, ...wederhoorRoutes, ...unitScopeRoutes, ...organisationRoutes];

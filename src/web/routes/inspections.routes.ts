@@ -2,11 +2,11 @@
 // year, fieldwork, team; src/app/inspections.ts). The report's texts are written in the outline.
 import { z } from 'zod';
 import {
-  createNewInspection, followUpForm, inspectionHome, newInspectionForm, saveTexts, startFollowUpOf, teamChoices, teamProblem, textsPage,
+  createNewInspection, followUpForm, inspectionHome, newInspectionForm, saveTexts, startFollowUpOf, teamChoices, teamProblem, textsPage, unitChoiceProblem,
 } from '../../app/inspections';
 import type { Actor } from '../../domain/access';
 import { url } from '../../present';
-import { Hc, inspectionForm, InspectionHc, userForm, withInspection, withUser } from '../handler';
+import { bodyOf, Hc, inspectionForm, InspectionHc, userForm, withInspection, withUser } from '../handler';
 import { checkboxes, FormState, isoDateOrEmpty, noForm, textField, versionField, yearField } from '../page-kit';
 import { EDITORS, EVERY_ROLE, RouteDef } from '../route-table';
 
@@ -34,22 +34,50 @@ function teamField(actor: Actor, choices: string[]) {
 
 function newSchema(hc: Hc) {
   const checklistIds = [...hc.ctx.catalogue.checklists.keys()];
-  const unitCodes = hc.ctx.catalogue.units.map((u) => u.code);
+  const organisations = [...hc.ctx.catalogue.organisations.keys()];
   return periodCheck(
     z.object({
       ...metaFields,
+      // Absent (an older client, a script): the first organisation, as createInspection defaults.
+      organisation: z.string().optional().transform((o) => o ?? (organisations.length > 0 ? organisations[0] : '')).refine((o) => organisations.includes(o), 'Kies een organisatie uit de lijst.'),
       checklists: checkboxes(z.string()).refine((l) => l.length > 0, 'Kies minstens één checklist.').refine((l) => l.every((c) => checklistIds.includes(c)), 'Kies checklists uit de lijst.'),
-      units: checkboxes(z.string()).refine((l) => l.length > 0, 'Kies minstens één eenheid.').refine((l) => l.every((u) => unitCodes.includes(u)), 'Kies eenheden uit de lijst.'),
+      units: checkboxes(z.string().max(100)),
       team: teamField(hc.user, teamChoices(hc.ctx, [])),
-    }).strict(),
+    }).strict().superRefine((d, c) => {
+      // The units must be those of the chosen organisation's current set.
+      const problem = unitChoiceProblem(hc.ctx, d.organisation, d.units);
+      if (problem) c.addIssue({ code: 'custom', path: ['units'], message: problem });
+    }),
   );
 }
 
-/** The new-inspection form; without a form state, with what a new inspection starts with. */
-function renderNew(hc: Hc, status: number, form?: FormState) {
-  const { defaults, ...page } = newInspectionForm(hc.ctx, hc.user);
+/** The new-inspection form; without a form state, with what a new inspection starts with (for `organisation`, when given). */
+function renderNew(hc: Hc, status: number, form?: FormState, organisation?: string) {
+  const chosen = organisation ?? (form && typeof form.values.organisation === 'string' ? form.values.organisation : typeof hc.req.query.organisatie === 'string' ? hc.req.query.organisatie : undefined);
+  const { defaults, ...page } = newInspectionForm(hc.ctx, hc.user, chosen);
   hc.res.status(status).render('inspection/new', { title: 'Nieuw onderzoek', ...page, form: form ?? { ...noForm, values: defaults } });
 }
+
+/**
+ * Without JavaScript the form is two steps: the button "Eenheden tonen" (stap=organisatie) sends
+ * the form back with the organisation chosen; the page returns with everything typed kept and all
+ * units of that organisation ticked. Nothing is created.
+ */
+function chooseOrganisation(hc: Hc): void {
+  const body = bodyOf(hc.req);
+  delete body._csrf;
+  delete body.stap;
+  const organisation = typeof body.organisation === 'string' ? body.organisation.slice(0, 100) : '';
+  const { defaults } = newInspectionForm(hc.ctx, hc.user, organisation);
+  renderNew(hc, 200, { ...noForm, values: { ...body, organisation: defaults.organisation, units: defaults.units } }, defaults.organisation);
+}
+
+const createForm = userForm({
+  key: 'new',
+  schema: newSchema,
+  act: (hc, d) => url.inspection(createNewInspection(hc.ctx, hc.user, d)),
+  render: (hc, status, form) => { renderNew(hc, status, form); },
+});
 
 function renderFollowUp(hc: InspectionHc, status: number, form?: FormState) {
   const { previous, defaults, personName } = followUpForm(hc.ctx, hc.user, hc.inspection.id);
@@ -80,12 +108,7 @@ export const inspectionRoutes: RouteDef[] = [
     path: '/onderzoeken/nieuw',
     access: EDITORS,
     summary: 'nieuw onderzoek aanmaken',
-    handler: userForm({
-      key: 'new',
-      schema: newSchema,
-      act: (hc, d) => url.inspection(createNewInspection(hc.ctx, hc.user, d)),
-      render: renderNew,
-    }),
+    handler: withUser((hc) => (bodyOf(hc.req).stap === 'organisatie' ? chooseOrganisation(hc) : createForm(hc.req, hc.res, () => undefined))),
   },
   {
     method: 'get',

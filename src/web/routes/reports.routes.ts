@@ -1,7 +1,7 @@
 // The reports for every role: the national report and one per unit, as PDF and as Word. The use
 // cases (src/app/reports.ts) serve a vastgesteld inspection's stored bytes, or make the report.
 import { nationalReportDocx, nationalReportPdf, unitReportDocx, unitReportPdf } from '../../app/reports';
-import { unitName } from '../../criteria';
+import { unitNameOf } from '../../domain/units';
 import { reportFileName } from '../../present/filenames';
 import { DOCX_MIME } from '../../reports/docx';
 import { sendDownload } from '../download';
@@ -37,7 +37,7 @@ function reportRoutesIn(extension: keyof typeof FORMATS): RouteDef[] {
         const unit = String(req.params.unitCode);
         const bytes = await f.unit(ctx, user, inspection.id, unit);
         const final = inspection.status === 'vastgesteld';
-        sendDownload(res, bytes, f.mime, reportFileName({ title: inspection.title, year: inspection.year, what: `rapport ${unitName(ctx.catalogue, unit)}`, final, extension }));
+        sendDownload(res, bytes, f.mime, reportFileName({ title: inspection.title, year: inspection.year, what: `rapport ${unitNameOf(ctx.catalogue, inspection, unit)}`, final, extension }));
       }),
     },
   ];

@@ -94,12 +94,34 @@ function renderNew(hc: InspectionHc, status: number, form: FormState) {
   hc.res.status(status).render('review-notes/new', { title: `Notitie toevoegen · ${hc.inspection.title}`, ...page, canEdit: true, form });
 }
 
-/** A handler about one note of the route's inspection. */
-function noteForm<T>(key: string, schema: z.ZodType<T>, act: (hc: InspectionHc, noteId: number, data: T) => string) {
-  return withInspection('edit', (hc) => {
-    const noteId = idParam(hc.req, 'noteId', 'Notitie niet gevonden');
-    return runForm(hc, { key, schema, act: (h, d) => act(h, noteId, d), render: renderThread });
-  });
+/**
+ * A POST about one note of the route's inspection (reply, resolve, reopen): refused input shows
+ * the thread again; done, it goes back to the thread with `done` (the message and anchor) after it.
+ */
+function notePost<T>(
+  action: string,
+  summary: string,
+  form: { key: string; schema: z.ZodType<T>; done: string },
+  act: (hc: InspectionHc, noteId: number, data: T) => void,
+): RouteDef {
+  return {
+    method: 'post',
+    path: `${NOTE}/${action}`,
+    access: EDITORS,
+    summary,
+    handler: withInspection('edit', (hc) => {
+      const noteId = idParam(hc.req, 'noteId', 'Notitie niet gevonden');
+      return runForm(hc, {
+        key: form.key,
+        schema: form.schema,
+        act: (h, d) => {
+          act(h, noteId, d);
+          return `${url.note(h.inspection.id, noteId)}${form.done}`;
+        },
+        render: renderThread,
+      });
+    }),
+  };
 }
 
 export const reviewNoteRoutes: RouteDef[] = [
@@ -134,34 +156,13 @@ export const reviewNoteRoutes: RouteDef[] = [
     summary: 'één reviewnotitie met haar reacties (reageren, oplossen, heropenen voor het team)',
     handler: withInspection('read', (hc) => { renderThread(hc, 200, noForm); }),
   },
-  {
-    method: 'post',
-    path: `${NOTE}/reacties`,
-    access: EDITORS,
-    summary: 'reageren op een reviewnotitie',
-    handler: noteForm('reply', replySchema, ({ ctx, user, inspection }, noteId, d) => {
-      replyToNote(ctx, user, inspection.id, noteId, d.tekst);
-      return `${url.note(inspection.id, noteId)}?gedaan=reactie#reacties`;
-    }),
-  },
-  {
-    method: 'post',
-    path: `${NOTE}/oplossen`,
-    access: EDITORS,
-    summary: 'reviewnotitie oplossen (wie en wanneer worden vastgelegd)',
-    handler: noteForm('status', statusSchema, ({ ctx, user, inspection }, noteId, d) => {
-      resolveNote(ctx, user, inspection.id, noteId, d.version);
-      return `${url.note(inspection.id, noteId)}?gedaan=opgelost`;
-    }),
-  },
-  {
-    method: 'post',
-    path: `${NOTE}/heropenen`,
-    access: EDITORS,
-    summary: 'opgeloste reviewnotitie heropenen',
-    handler: noteForm('status', statusSchema, ({ ctx, user, inspection }, noteId, d) => {
-      reopenNote(ctx, user, inspection.id, noteId, d.version);
-      return `${url.note(inspection.id, noteId)}?gedaan=heropend`;
-    }),
-  },
+  notePost('reacties', 'reageren op een reviewnotitie', { key: 'reply', schema: replySchema, done: '?gedaan=reactie#reacties' }, ({ ctx, user, inspection }, noteId, d) => {
+    replyToNote(ctx, user, inspection.id, noteId, d.tekst);
+  }),
+  notePost('oplossen', 'reviewnotitie oplossen (wie en wanneer worden vastgelegd)', { key: 'status', schema: statusSchema, done: '?gedaan=opgelost' }, ({ ctx, user, inspection }, noteId, d) => {
+    resolveNote(ctx, user, inspection.id, noteId, d.version);
+  }),
+  notePost('heropenen', 'opgeloste reviewnotitie heropenen', { key: 'status', schema: statusSchema, done: '?gedaan=heropend' }, ({ ctx, user, inspection }, noteId, d) => {
+    reopenNote(ctx, user, inspection.id, noteId, d.version);
+  }),
 ];

@@ -1,0 +1,153 @@
+// The beheerder's screens for organisations and their units (issue 17): a units file uploaded, or
+// the current set edited in a table, is shown as a preview (added / renamed / removed / kind
+// changed) and published only on a second request. Publishing is unitsA's use case
+// (src/app/units.ts publishUnitSet, which validates again); the previewed content travels between
+// the two requests in the same signed token as checklists and mappings (signPreview/openPreview in
+// src/app/checklist-uploads.ts, kind 'units'): nothing is kept on the server in between.
+import type { Ctx } from '../context';
+import type { Actor } from '../domain/access';
+import { dutchIssue } from '../domain/issue-messages';
+import { Unit, UnitSetFile, unitSetFileSchema, UnitChange, unitChanges } from '../domain/units';
+import { AppError, forbidden } from '../errors';
+import { checkFile, openPreview, signPreview } from './checklist-uploads';
+import { listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
+
+function mustManage(actor: Actor): void {
+  if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
+}
+
+export interface Failure { ok: false; message: string; problems: string[] }
+
+function failure(e: unknown): Failure {
+  if (e instanceof AppError && (e.kind === 'invalid' || e.kind === 'conflict')) return { ok: false, message: e.message, problems: [...e.problems] };
+  throw e;
+}
+
+// ---- the lists ---------------------------------------------------------------------------------
+
+/** Every organisation with its current version, number of versions and inspections; for every role. */
+export function organisationsPage(ctx: Ctx, actor: Actor) {
+  return { organisations: listOrganisations(ctx), canPublish: actor.role === 'beheerder' };
+}
+
+/** One organisation: its versions newest first, each with its units and what changed from the one before. */
+export function organisationPage(ctx: Ctx, actor: Actor, code: string) {
+  const versions = unitSetVersions(ctx, code);
+  const org = listOrganisations(ctx).find((o) => o.code === code);
+  const rows = versions.map((v, i) => ({ ...v, current: i === versions.length - 1, changes: i === 0 ? [] : unitChanges(versions[i - 1].units, v.units) }));
+  return { code, name: org?.name ?? code, versions: rows.reverse(), canPublish: actor.role === 'beheerder' };
+}
+
+export function versionFile(ctx: Ctx, code: string, version: number): { filename: string; text: string } {
+  return { filename: `eenheden-${code}-v${String(version)}.yaml`.replace(/[^A-Za-z0-9._-]/g, '_'), text: unitSetYaml(ctx, code, version) };
+}
+
+// ---- preview and publish -----------------------------------------------------------------------
+
+export interface UnitsPreview extends UnitSetPreview {
+  ok: true;
+  /** The file's name, or that it came from the editor. */
+  name: string;
+  /** Empty when publishing would change nothing. */
+  token: string;
+  /** Per code, the kind of change (for marking the rows of the new list). */
+  marks: Record<string, Array<UnitChange['kind']>>;
+}
+
+function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): UnitsPreview {
+  const preview = previewUnitSet(ctx, file);
+  const marks: Record<string, Array<UnitChange['kind']>> = {};
+  for (const c of preview.changes) (marks[c.code] ??= []).push(c.kind);
+  return { ok: true, ...preview, name, marks, token: preview.outcome === 'unchanged' ? '' : signPreview(actor, 'units', name, preview.file) };
+}
+
+/** An uploaded units file (YAML) → the preview, or every problem (file, line, field) in Dutch. */
+export function previewUnitsUpload(ctx: Ctx, actor: Actor, originalName: string, bytes: Buffer): UnitsPreview | Failure {
+  mustManage(actor);
+  try {
+    const { name } = checkFile(originalName, bytes, ['yaml']);
+    return previewOf(ctx, actor, name, parseUnitSetText(bytes.toString('utf8'), name));
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export const UNITS_EDITOR_SOURCE = 'gemaakt in de eenheden-editor';
+
+/** Publish what the preview showed; where to go, or why not. */
+export function publishPreviewedUnits(ctx: Ctx, actor: Actor, token: string): { ok: true; organisation: string; version: number; outcome: 'new' | 'unchanged' } | Failure {
+  mustManage(actor);
+  try {
+    const { content } = openPreview(actor, 'units', token);
+    // publishUnitSet validates the content again: the token only says who previewed what.
+    return { ok: true, ...publishUnitSet(ctx, actor, content as UnitSetFile) };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+// ---- the editor --------------------------------------------------------------------------------
+
+export interface EditorRow { code: string; name: string; kind: string }
+
+/** Empty rows below the units, to add new ones. */
+export const EMPTY_ROWS = 5;
+/** Most rows the editor takes (a form with more is refused). */
+export const MAX_ROWS = 500;
+
+/**
+ * The editor for an organisation's current set (or a new organisation when `code` is empty): its
+ * name and one row per unit, plus empty rows. Rows that came back with a form are kept as typed.
+ */
+export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { organisation: string; rows: EditorRow[] }) {
+  mustManage(actor);
+  const org = code ? listOrganisations(ctx).find((o) => o.code === code) : undefined;
+  const current: Unit[] = org ? (unitSetVersions(ctx, org.code).at(-1)?.units ?? []) : [];
+  const rows = typed ? typed.rows.filter((r) => r.code || r.name || r.kind) : current.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
+  return {
+    code: org?.code ?? '',
+    isNew: !org,
+    organisation: typed?.organisation ?? org?.name ?? '',
+    current: org?.current ?? 0,
+    rows: [...rows, ...Array.from({ length: EMPTY_ROWS }, () => ({ code: '', name: '', kind: '' }))],
+  };
+}
+
+/**
+ * The editor's table as a units file, shown as the same preview as an upload. A row with code,
+ * name and kind all empty is left out (that is how a unit is removed); any other row must be
+ * complete. Problems name the row and the column.
+ */
+export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string; organisation: string; rows: EditorRow[] }): UnitsPreview | Failure {
+  mustManage(actor);
+  const org = input.code ? listOrganisations(ctx).find((o) => o.code === input.code) : undefined;
+  if (input.code && !org) return { ok: false, message: `Organisatie '${input.code}' bestaat niet.`, problems: [] };
+  const kept = input.rows.map((r, i) => ({ row: i + 1, unit: { code: r.code.trim(), name: r.name.trim(), kind: r.kind.trim() } })).filter((r) => r.unit.code || r.unit.name || r.unit.kind);
+  const raw = { organisation: input.organisation.trim(), ...(org ? { code: org.code } : {}), units: kept.map((r) => r.unit) };
+  const parsed = unitSetFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const COLUMN: Record<string, string> = { code: 'code', name: 'naam', kind: 'soort' };
+    const problems = parsed.error.issues.slice(0, 50).map((i) => {
+      if (i.path[0] === 'units' && typeof i.path[1] === 'number') {
+        const row = kept[i.path[1]]?.row ?? i.path[1] + 1;
+        const col = typeof i.path[2] === 'string' ? COLUMN[i.path[2]] ?? i.path[2] : '';
+        // The schema's own message may already start with the field's name ("code: …").
+        const message = dutchIssue(i).replace(/^(code|name|kind): /, '');
+        return `Rij ${String(row)}${col ? `, kolom ${col}` : ''}: ${message}`;
+      }
+      if (i.path[0] === 'units') return 'Vul minstens één eenheid in.';
+      if (i.path[0] === 'organisation') return `Naam van de organisatie: ${dutchIssue(i)}`;
+      return dutchIssue(i);
+    });
+    return { ok: false, message: `De eenheden zijn niet in orde (${String(problems.length)} ${problems.length === 1 ? 'fout' : 'fouten'}); er is niets gepubliceerd.`, problems };
+  }
+  if (!org && listOrganisations(ctx).some((o) => o.code === parsed.data.code)) {
+    return { ok: false, message: `Er bestaat al een organisatie met de sleutel '${parsed.data.code}'. Wijzig haar eenheden via die organisatie.`, problems: [] };
+  }
+  try {
+    return previewOf(ctx, actor, UNITS_EDITOR_SOURCE, parsed.data);
+  } catch (e) {
+    return failure(e);
+  }
+}
+

@@ -1,0 +1,168 @@
+// Organisations and their unit sets as published data (issue 17): the use cases the CLI and the
+// beheerder's screens go through. Rules:
+//  - a unit set is versioned per organisation, 1, 2, 3…, append-only (migration 013): publishing a
+//    file whose organisation name and units equal the current version is a no-op; any difference is
+//    the next version. Unlike checklists the file carries no version: units are auto-versioned;
+//  - an inspection keeps the version it was made with, so a unit renamed or removed later changes
+//    none of its screens or reports (src/domain/units.ts unitsOf);
+//  - only a beheerder publishes; everyone signed in may list and download;
+//  - after a publish, ctx.catalogue is refreshed in place (src/app/checklists.ts refreshCatalogue);
+//  - criteria/units.yaml is the initial content (seedUnits, at every open), see there.
+import YAML from 'yaml';
+import type { Actor } from '../domain/access';
+import type { Catalogue } from '../domain/checklist';
+import { Unit, UnitChange, UnitSetFile, unitChanges, unitSetFileSchema } from '../domain/units';
+import { formatPath } from '../criteria';
+import type { CriteriaFiles } from '../criteria';
+import { dutchIssue } from '../domain/issue-messages';
+import { forbidden, invalid, notFound } from '../errors';
+import * as store from '../store/units.store';
+import type { DB } from '../store/db';
+import { issueLines, parseYamlText, refreshCatalogue } from './checklists';
+
+/** The part of Ctx these use cases need (Ctx itself imports this module through openContext). */
+interface CatalogueCtx {
+  db: DB;
+  catalogue: Catalogue;
+}
+
+export interface UnitSetPreview {
+  file: UnitSetFile;
+  organisation: { code: string; name: string; exists: boolean };
+  outcome: 'new-organisation' | 'new-version' | 'unchanged';
+  /** The version publishing makes (for 'unchanged': the current version, which stays). */
+  nextVersion: number;
+  /** Against the current version; for a new organisation every unit is 'added'. */
+  changes: UnitChange[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading files
+
+/** A units file (YAML, the format of criteria/units.yaml) → validated; problems name file, line and field. */
+export function parseUnitSetText(text: string, filename: string): UnitSetFile {
+  if (text.trim() === '') throw invalid(`${filename}: het bestand is leeg.`, 'bestand');
+  const { raw, lineOf } = parseYamlText(text, filename);
+  const result = unitSetFileSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = issueLines(filename, result.error.issues, lineOf);
+    throw invalid(
+      `${filename} is geen geldige lijst van eenheden (${problems.length} ${problems.length === 1 ? 'fout' : 'fouten'}); er is niets gepubliceerd.`,
+      'bestand',
+      problems,
+    );
+  }
+  return result.data;
+}
+
+/** A file handed in by code (a form, a test): validated like a file, messages naming the field. */
+function checkedFile(file: UnitSetFile): UnitSetFile {
+  const result = unitSetFileSchema.safeParse(file);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 20).map((i) => `bij ${formatPath(i.path)}: ${dutchIssue(i)}`);
+    throw invalid('De eenheden zijn ongeldig; er is niets gepubliceerd.', 'bestand', problems);
+  }
+  return result.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview and publish
+
+function previewIn(db: DB, file: UnitSetFile): UnitSetPreview {
+  const org = store.findOrganisation(db, file.code);
+  const latest = org ? store.latestUnitSet(db, file.code) : undefined;
+  const organisation = { code: file.code, name: file.organisation, exists: org !== undefined };
+  if (!latest) {
+    return { file, organisation, outcome: 'new-organisation', nextVersion: 1, changes: unitChanges([], file.units) };
+  }
+  if (latest.sha256 === store.unitSetHash(file.organisation, file.units)) {
+    return { file, organisation, outcome: 'unchanged', nextVersion: latest.version, changes: [] };
+  }
+  return { file, organisation, outcome: 'new-version', nextVersion: latest.version + 1, changes: unitChanges(latest.units, file.units) };
+}
+
+/** What publishing would do, without writing (the preview screen and `--dry-run`). */
+export function previewUnitSet(ctx: CatalogueCtx, file: UnitSetFile): UnitSetPreview {
+  return previewIn(ctx.db, checkedFile(file));
+}
+
+/**
+ * Publish an organisation's units (beheerder only): a new organisation gets version 1, changed
+ * content the next version, the same content nothing. One transaction; ctx.catalogue is refreshed.
+ */
+export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFile, source = 'upload'): { organisation: string; version: number; outcome: 'new' | 'unchanged' } {
+  if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
+  const checked = checkedFile(file);
+  const result = ctx.db.transaction(() => {
+    const preview = previewIn(ctx.db, checked);
+    if (preview.outcome === 'unchanged') return { organisation: checked.code, version: preview.nextVersion, outcome: 'unchanged' as const };
+    const version = store.insertUnitSet(ctx.db, actor.email, checked, source);
+    return { organisation: checked.code, version, outcome: 'new' as const };
+  }).immediate();
+  refreshCatalogue(ctx);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Every organisation, oldest first, with its current version, number of versions and inspections. */
+export function listOrganisations(ctx: CatalogueCtx): Array<{ code: string; name: string; current: number; versions: number; inspections: number }> {
+  const sets = store.listUnitSets(ctx.db);
+  const perOrg = store.inspectionsPerOrganisation(ctx.db);
+  return store.listOrganisationRows(ctx.db).map((o) => {
+    const own = sets.filter((s) => s.organisation === o.code);
+    return { code: o.code, name: o.name, current: own.at(-1)?.version ?? 0, versions: own.length, inspections: perOrg.get(o.code) ?? 0 };
+  });
+}
+
+/** The versions of one organisation, oldest first; notFound for an unknown code. */
+export function unitSetVersions(ctx: CatalogueCtx, code: string): Array<{ version: number; units: Unit[]; publishedAt: string; publishedBy: string; inspections: number }> {
+  if (!store.findOrganisation(ctx.db, code)) throw notFound(`Organisatie '${code}' bestaat niet.`);
+  return store.listUnitSetsOf(ctx.db, code).map((s) => ({ version: s.version, units: s.units, publishedAt: s.publishedAt, publishedBy: s.publishedBy, inspections: s.inspections }));
+}
+
+/** One version (the current one without `version`) in the file format: importing it again is a no-op. */
+export function unitSetYaml(ctx: CatalogueCtx, code: string, version?: number): string {
+  if (!store.findOrganisation(ctx.db, code)) throw notFound(`Organisatie '${code}' bestaat niet.`);
+  const all = store.listUnitSetsOf(ctx.db, code);
+  const set = version === undefined ? all.at(-1) : all.find((s) => s.version === version);
+  if (!set) throw notFound(version === undefined ? `Organisatie '${code}' heeft geen eenheden.` : `Organisatie '${code}' heeft geen versie ${version}.`);
+  const header =
+    `# De eenheden van ${set.organisationName} (${code}), versie ${set.version}.\n` +
+    `# Gepubliceerd in Toetsing door ${set.publishedBy} op ${set.publishedAt}; sha256 ${set.sha256}.\n` +
+    '# Een gewijzigde lijst wordt bij het importeren een nieuwe versie: deze versie verandert niet meer.\n';
+  const doc = new YAML.Document({ organisation: set.organisationName, code, units: set.units });
+  // One unit per line, as criteria/units.yaml has them.
+  const units = doc.get('units', true) as YAML.YAMLSeq;
+  for (const item of units.items) (item as YAML.YAMLMap).flow = true;
+  return header + doc.toString({ lineWidth: 0 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Initial content
+
+const sourceName = (file: string) => file.replace(/^.*[\\/](criteria|fixtures)[\\/]/, '$1/');
+
+/**
+ * criteria/units.yaml as initial content, at every open:
+ *  - the database lacks the file's organisation (by code) → it is created with the file as version 1;
+ *  - the file equals the organisation's current version → nothing;
+ *  - the file differs → the next version (units are auto-versioned; earlier inspections keep theirs).
+ *
+ * Then the upgrade rule: every inspection without a unit set (one from before migration 13) gets
+ * the file's organisation, with the version that was CURRENT BEFORE this open changed anything, or
+ * version 1 when this open created the organisation. On the first open after the upgrade that is
+ * version 1, made from the very file those inspections were shown with until now, so they keep
+ * exactly the names they showed (a code missing from the file showed as its code, and still does).
+ */
+export function seedUnits(db: DB, files: Pick<CriteriaFiles, 'unitSetFile' | 'unitsFile'>): void {
+  const file = files.unitSetFile;
+  db.transaction(() => {
+    const before = store.latestUnitSet(db, file.code);
+    let assign = before?.version;
+    if (!before) assign = store.insertUnitSet(db, 'systeem', file, sourceName(files.unitsFile));
+    else if (before.sha256 !== store.unitSetHash(file.organisation, file.units)) store.insertUnitSet(db, 'systeem', file, sourceName(files.unitsFile));
+    if (assign !== undefined && store.countUnassignedInspections(db) > 0) store.assignUnassignedInspections(db, file.code, assign);
+  }).immediate();
+}
