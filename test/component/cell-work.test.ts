@@ -31,16 +31,17 @@ describe('linking a source from the cell page', () => {
     }).expect(303);
     expect(res.headers.location).toBe(`${cellPath('k3', 'NN')}?opgeslagen=gekoppeld#bronnen`);
     const after = getCell(w.ctx.db, key('k3', 'NN'));
-    expect(after).toMatchObject({ verdict: 'ten_dele', motivation: 'Getypt vóór het koppelen', workflow: 'ter_review', version: before.version + 1 });
+    expect(after).toMatchObject({ verdict: 'ten_dele', motivation: 'Getypt vóór het koppelen', workflow: 'ter_review', version: before.version + 2 });
+    // +1 for the typed verdict, +1 for the link: evidence is part of what a reviewer approved.
     expect(after.links).toContainEqual({ evidenceId, excerpt: 'p. 2' });
   });
 
-  test('when the verdict was not changed, then linking does not write a new version', async () => {
+  test('when the verdict was not changed, then only the link raises the version (once)', async () => {
     const before = getCell(w.ctx.db, key('k3', 'NN'));
     await postAs(w, 'inspecteur', `${cellPath('k3', 'NN')}/koppelingen`, {
       verdict: before.verdict, motivation: before.motivation, workflow: before.workflow, version: String(before.version), evidenceId: String(unlinkedSource('k3', 'NN')), excerpt: '',
     }).expect(303);
-    expect(getCell(w.ctx.db, key('k3', 'NN')).version).toBe(before.version);
+    expect(getCell(w.ctx.db, key('k3', 'NN')).version).toBe(before.version + 1);
   });
 
   test('when no source is chosen, then nothing is saved and the typed motivation is shown again', async () => {

@@ -22,6 +22,8 @@ function fingerprintDuring(change: () => void): string {
 
 const lineOf = (fingerprint: string, table: string) => fingerprint.split('\n').find((l) => l.startsWith(`${table} `));
 
+const UNATTACHED = new Set(['organisation_id', 'unit_set_version']);
+
 /** A row for any table: a value of the column's type, ids far above the demo's (so no clash). */
 function insertAnyRow(table: string): void {
   const columns = ctx.db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as Array<{ name: string; type: string }>;
@@ -32,7 +34,8 @@ function insertAnyRow(table: string): void {
   ctx.db.pragma('ignore_check_constraints = ON');
   try {
     ctx.db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
-      .run(...columns.map((c) => value(c.type)));
+      // An inspection's unit set is checked by a trigger (migration 013); NULL is the unattached state it allows.
+      .run(...columns.map((c) => (table === 'inspections' && UNATTACHED.has(c.name) ? null : value(c.type))));
   } finally {
     ctx.db.pragma('ignore_check_constraints = OFF');
   }
