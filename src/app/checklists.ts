@@ -45,15 +45,36 @@ export interface ChecklistVersionView extends store.StoredChecklistVersion {
 // ---------------------------------------------------------------------------------------------
 // The catalogue from the database
 
+/** The source name of a version an imported document brought along. */
+export function carriedSource(documentRef: string): string {
+  return `${CARRIED_PREFIX}${documentRef}`;
+}
+const CARRIED_PREFIX = 'document ';
+
+/**
+ * The current version of each checklist id: the last one published from a file, the form or
+ * criteria/. A version an imported document carried (often an older one, from the year the
+ * document was written) serves that document's inspection; it is current only when the id has
+ * nothing else, so importing a 2022 inspection does not turn the 2022 framework into the one a
+ * new inspection is offered.
+ */
+function currentVersions(all: store.StoredChecklistVersion[]): Map<string, store.StoredChecklistVersion> {
+  const current = new Map<string, store.StoredChecklistVersion>();
+  for (const v of all) {
+    const held = current.get(v.checklist.id);
+    const carried = v.sourceName.startsWith(CARRIED_PREFIX);
+    if (!held || !carried || held.sourceName.startsWith(CARRIED_PREFIX)) current.set(v.checklist.id, v);
+  }
+  return current;
+}
+
 /** The catalogue as the database holds it: checklists, mappings, organisations and unit sets. */
 export function catalogueFromDb(db: DB): Catalogue {
-  const checklists = new Map<string, Checklist>();
+  const all = store.listChecklistVersions(db);
   const versions = new Map<string, Checklist>();
-  for (const v of store.listChecklistVersions(db)) {
-    versions.set(versionKey(v.checklist.id, v.checklist.version), v.checklist);
-    // Published in order: the last version of an id is its current one.
-    checklists.set(v.checklist.id, v.checklist);
-  }
+  for (const v of all) versions.set(versionKey(v.checklist.id, v.checklist.version), v.checklist);
+  const checklists = new Map<string, Checklist>();
+  for (const v of currentVersions(all).values()) checklists.set(v.checklist.id, v.checklist);
   const units = unitCatalogue(db);
   return { checklists, versions, organisations: units.organisations, unitSets: units.unitSets, mappings: store.listMappings(db).map((m) => m.mapping) };
 }
@@ -278,8 +299,8 @@ export function publishMapping(ctx: CatalogueCtx, actor: Actor, input: unknown, 
 /** Every published version, grouped by nothing: newest publication last, the current one marked. */
 export function listVersions(ctx: CatalogueCtx, _actor: Actor): ChecklistVersionView[] {
   const all = store.listChecklistVersions(ctx.db);
-  const lastOf = new Map(all.map((v) => [v.checklist.id, v.checklist.version]));
-  return all.map((v) => ({ ...v, current: lastOf.get(v.checklist.id) === v.checklist.version }));
+  const current = currentVersions(all);
+  return all.map((v) => ({ ...v, current: current.get(v.checklist.id) === v }));
 }
 
 export function listMappingVersions(ctx: CatalogueCtx, _actor: Actor): store.StoredMapping[] {
@@ -289,7 +310,7 @@ export function listMappingVersions(ctx: CatalogueCtx, _actor: Actor): store.Sto
 /** One version (the current one when `version` is not given), or not found. */
 export function findVersion(ctx: CatalogueCtx, id: string, version?: string): store.StoredChecklistVersion {
   const all = store.listChecklistVersions(ctx.db).filter((v) => v.checklist.id === id);
-  const found = version === undefined ? all.at(-1) : all.find((v) => v.checklist.version === version);
+  const found = version === undefined ? currentVersions(all).get(id) : all.find((v) => v.checklist.version === version);
   if (!found) throw notFound(version === undefined ? `Kader '${id}' bestaat niet.` : `Kader '${id}' heeft geen gepubliceerde versie ${version}.`);
   return found;
 }

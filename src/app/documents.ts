@@ -15,7 +15,7 @@ import { unitSetOf } from '../domain/units';
 import { frameworkProblems } from '../domain/validate-document';
 import { forbidden, invalid } from '../errors';
 import { exportDocument, ExportOptions, importDocument, parseDocumentShape } from '../store/documents';
-import { publishChecklist, refreshCatalogue } from './checklists';
+import { carriedSource, publishChecklist, refreshCatalogue } from './checklists';
 import { openInspection } from './inspection-access';
 import { previewUnitSet, publishUnitSet } from './units';
 
@@ -44,7 +44,7 @@ export function importInspection(ctx: Ctx, actor: Actor, raw: unknown): number {
   let published = false as boolean;
   try {
     return ctx.db.transaction(() => {
-      const source = `document ${doc.inspection.ref}`;
+      const source = carriedSource(doc.inspection.ref);
       for (const c of carried.checklists) {
         if (checklistVersion(ctx.catalogue, c)) continue;
         publishChecklist(ctx, actor, c, source);

@@ -21,10 +21,19 @@ export const unitSchema = z
   .strict();
 export type Unit = z.infer<typeof unitSchema>;
 
+/**
+ * Words an organisation's key may not be: the beheerder's screens live beside the organisations
+ * under /organisaties/, so an organisation called 'nieuw' could never be opened.
+ */
+export const RESERVED_ORGANISATION_CODES: readonly string[] = ['nieuw', 'voorbeeld', 'publiceren'];
+
 /** An organisation's key: lowercase letters, digits and '-', as in a URL. */
 export const organisationCodeSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'code: kleine letters, cijfers en -, hoogstens 60 tekens');
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'code: kleine letters, cijfers en -, hoogstens 60 tekens')
+  .refine((code) => !RESERVED_ORGANISATION_CODES.includes(code), {
+    error: `code: ${RESERVED_ORGANISATION_CODES.map((w) => `'${w}'`).join(', ')} zijn gereserveerd; kies een andere code`,
+  });
 
 /** The organisation's key when the file gives none: its name in lowercase, everything else '-'. */
 export function organisationCodeOf(name: string): string {
@@ -36,7 +45,8 @@ export function organisationCodeOf(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return slug === '' ? 'organisatie' : slug;
+  if (slug === '') return 'organisatie';
+  return RESERVED_ORGANISATION_CODES.includes(slug) ? `${slug}-organisatie` : slug;
 }
 
 /**

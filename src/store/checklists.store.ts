@@ -65,7 +65,7 @@ function parseStored<T>(what: string, text: string, parse: (raw: unknown) => { s
   return result.data;
 }
 
-/** Every published version, oldest publication first (so the last of an id is its current one). */
+/** Every published version, oldest publication first (app/checklists.ts picks the current one of each id). */
 export function listChecklistVersions(db: DB): StoredChecklistVersion[] {
   const rows = db
     .prepare(

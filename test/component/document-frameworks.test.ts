@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openContext, Ctx } from '../../src/context';
-import { publishChecklist } from '../../src/app/checklists';
+import { findVersion, listVersions, publishChecklist } from '../../src/app/checklists';
 import { publishUnitSet } from '../../src/app/units';
 import { createNewInspection } from '../../src/app/inspections';
 import { resolveCell, saveCell } from '../../src/app/cells';
@@ -19,7 +19,7 @@ import { loadSnapshot } from '../../src/store/inspections.store';
 import { run } from '../helpers/cli';
 import { tempDir } from '../helpers/context';
 import { dbFingerprint } from '../helpers/db-state';
-import { PROBATION, PROBATION_UNITS } from '../helpers/probation-framework';
+import { PROBATION, PROBATION_2026, PROBATION_UNITS } from '../helpers/probation-framework';
 
 jest.setTimeout(120_000);
 
@@ -134,6 +134,24 @@ describe('the document carries its checklists and unit set', () => {
     const again = path.join(work, 'opnieuw.json');
     expect((await run(['export', inspectionRef(), '--with-checklists', '--out', again, '--data', dir])).code).toBe(0);
     expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(file, 'utf8'));
+  });
+
+  test('when the database already has a newer version, then the older carried one is published for this inspection and the newer one stays current', () => {
+    const target = freshCtx();
+    publishChecklist(target, OPERATOR, PROBATION_2026, 'reclassering-2026.yaml');
+    importInspection(target, OPERATOR, carried);
+    expect(target.catalogue.versions.has('reclassering-toezicht@2025')).toBe(true);
+    expect(target.catalogue.checklists.get(PROBATION.id)?.version).toBe('2026');
+    const listed = listVersions(target, OPERATOR).filter((v) => v.checklist.id === PROBATION.id).map((v) => [v.checklist.version, v.current]);
+    expect(listed).toEqual([['2026', true], ['2025', false]]);
+    expect(findVersion(target, PROBATION.id).checklist.version).toBe('2026');
+  });
+
+  test('when a carried version is all the database has of that checklist, then it is the current one', () => {
+    const target = freshCtx();
+    importInspection(target, OPERATOR, carried);
+    expect(target.catalogue.checklists.get(PROBATION.id)?.version).toBe('2025');
+    expect(listVersions(target, OPERATOR).find((v) => v.checklist.id === PROBATION.id)?.current).toBe(true);
   });
 
   test('when the database has the carried versions with the same content, then the import goes through and publishes nothing', () => {

@@ -26,6 +26,14 @@ describe('the units file', () => {
     expect(unitSetFileSchema.parse({ organisation: 'Reclassering', code: 'rn', units: [{ code: 'NOORD', name: 'Noord', kind: 'regio' }] }).code).toBe('rn');
   });
 
+  test('when the code is a word the screens use (nieuw, voorbeeld, publiceren), then it is refused with the reason, and a derived code steps aside', () => {
+    const r = unitSetFileSchema.safeParse({ organisation: 'Nieuw', code: 'nieuw', units: [{ code: 'NOORD', name: 'Noord', kind: 'regio' }] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toContain("'nieuw', 'voorbeeld', 'publiceren' zijn gereserveerd");
+    expect(organisationCodeOf('Voorbeeld')).toBe('voorbeeld-organisatie');
+    expect(unitSetFileSchema.parse({ organisation: 'Publiceren', units: [{ code: 'NOORD', name: 'Noord', kind: 'regio' }] }).code).toBe('publiceren-organisatie');
+  });
+
   test('when a unit has another kind than the police ones, then a short label is accepted and a long one refused', () => {
     const unit = (kind: string) => ({ organisation: 'COA', units: [{ code: 'AZC-1', name: 'Azc Een', kind }] });
     expect(unitSetFileSchema.safeParse(unit('locatie')).success).toBe(true);
