@@ -186,28 +186,29 @@ export function issueLines(name: string, issues: readonly z.core.$ZodIssue[], li
   });
 }
 
-/** A checklist file (YAML, today's format) → a validated checklist; problems name file, line and field. */
-export function parseChecklistYaml(text: string, name: string): Checklist {
+/**
+ * A YAML file → its value validated by `schema`, or invalid naming file, line and field of every
+ * problem (at most 20); `what` says what it is not ("geen geldig kader").
+ */
+export function parseYamlWith<S extends z.ZodType>(text: string, name: string, schema: S, what: string): z.output<S> {
   if (text.trim() === '') throw invalid(`${name}: het bestand is leeg.`, 'bestand');
   const { raw, lineOf } = parseYamlText(text, name);
-  const result = checklistSchema.safeParse(raw);
+  const result = schema.safeParse(raw);
   if (!result.success) {
     const problems = issueLines(name, result.error.issues, lineOf);
-    throw invalid(`${name} is geen geldig kader (${problems.length} ${problems.length === 1 ? 'fout' : 'fouten'}); er is niets gepubliceerd.`, 'bestand', problems);
+    throw invalid(`${name} is ${what} (${problems.length} ${problems.length === 1 ? 'fout' : 'fouten'}); er is niets gepubliceerd.`, 'bestand', problems);
   }
   return result.data;
 }
 
+/** A checklist file (YAML, today's format) → a validated checklist; problems name file, line and field. */
+export function parseChecklistYaml(text: string, name: string): Checklist {
+  return parseYamlWith(text, name, checklistSchema, 'geen geldig kader');
+}
+
 /** A mapping file (YAML) → a validated mapping (shape only; publishMapping checks it against both versions). */
 export function parseMappingYaml(text: string, name: string): ChecklistMapping {
-  if (text.trim() === '') throw invalid(`${name}: het bestand is leeg.`, 'bestand');
-  const { raw, lineOf } = parseYamlText(text, name);
-  const result = mappingSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = issueLines(name, result.error.issues, lineOf);
-    throw invalid(`${name} is geen geldige koppeling (${problems.length} ${problems.length === 1 ? 'fout' : 'fouten'}); er is niets gepubliceerd.`, 'bestand', problems);
-  }
-  return result.data;
+  return parseYamlWith(text, name, mappingSchema, 'geen geldige koppeling');
 }
 
 // ---------------------------------------------------------------------------------------------

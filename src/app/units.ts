@@ -18,7 +18,7 @@ import { dutchIssue } from '../domain/issue-messages';
 import { forbidden, invalid, notFound } from '../errors';
 import * as store from '../store/units.store';
 import type { DB } from '../store/db';
-import { issueLines, parseYamlText, refreshCatalogue } from './checklists';
+import { parseYamlWith, refreshCatalogue } from './checklists';
 
 /** The part of Ctx these use cases need (Ctx itself imports this module through openContext). */
 interface CatalogueCtx {
@@ -41,18 +41,7 @@ export interface UnitSetPreview {
 
 /** A units file (YAML, the format of criteria/units.yaml) → validated; problems name file, line and field. */
 export function parseUnitSetText(text: string, filename: string): UnitSetFile {
-  if (text.trim() === '') throw invalid(`${filename}: het bestand is leeg.`, 'bestand');
-  const { raw, lineOf } = parseYamlText(text, filename);
-  const result = unitSetFileSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = issueLines(filename, result.error.issues, lineOf);
-    throw invalid(
-      `${filename} is geen geldige lijst van eenheden (${problems.length} ${problems.length === 1 ? 'fout' : 'fouten'}); er is niets gepubliceerd.`,
-      'bestand',
-      problems,
-    );
-  }
-  return result.data;
+  return parseYamlWith(text, filename, unitSetFileSchema, 'geen geldige lijst van eenheden');
 }
 
 /** A file handed in by code (a form, a test): validated like a file, messages naming the field. */

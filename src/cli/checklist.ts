@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { allCriteria } from '../domain/checklist';
-import { AppError, invalid } from '../errors';
+import { invalid } from '../errors';
 import {
   checkChecklist,
   checkMapping,
@@ -21,7 +21,7 @@ import {
 } from '../app/checklists';
 import { OPERATOR } from '../app/operator';
 import { checklistToXlsx, describeSheetProblem, MAX_CHECKLIST_XLSX_BYTES, readChecklistXlsx } from '../files/checklist-xlsx';
-import { Io, withContext, withDataOption, writeAtomically } from './io';
+import { Io, printingProblems, withContext, withDataOption, writeAtomically } from './io';
 import { dataOptions, jsonOptions, noArguments, oneArgument, typedAction } from './options';
 
 const importOptions = dataOptions.extend({ dryRun: z.boolean().optional() });
@@ -29,16 +29,6 @@ const exportOptions = dataOptions.extend({
   version: z.string().min(1).optional(),
   out: z.string().regex(/\.ya?ml$|\.xlsx$/i, 'Het uitvoerbestand moet op .yaml, .yml of .xlsx eindigen.'),
 });
-
-/** Print the problems an error carries (one per line) before main prints its message. */
-async function printingProblems<T>(io: Io, work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof AppError) for (const p of e.problems) io.err(`  - ${p}`);
-    throw e;
-  }
-}
 
 /** A checklist file, YAML or the XLSX template, read and validated; problems name file, sheet/line, row and field. */
 async function readChecklistFile(file: string): Promise<unknown> {

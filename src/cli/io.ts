@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import { resolveConfig } from '../config';
 import { openContext, Ctx } from '../context';
 import { configureEngine } from '../reports/engine';
+import { AppError } from '../errors';
 
 export interface Io {
   out: (s: string) => void;
@@ -67,4 +68,14 @@ export function promptHidden(question: string): Promise<string> {
     rl.question(question, (answer) => { rl.close(); process.stdout.write('\n'); resolve(answer); });
     muted = true;
   });
+}
+
+/** Print the problems an error carries (one per line) before main prints its message. */
+export async function printingProblems<T>(io: Io, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof AppError) for (const p of e.problems) io.err(`  - ${p}`);
+    throw e;
+  }
 }

@@ -7,23 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Ctx } from '../context';
-import { AppError, invalid } from '../errors';
+import { invalid } from '../errors';
 import { listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, unitSetVersions, UnitSetPreview } from '../app/units';
 import { OPERATOR } from '../app/operator';
-import { Io, withContext, withDataOption } from './io';
+import { Io, printingProblems, withContext, withDataOption } from './io';
 import { dataOptions, jsonOptions, noArguments, oneArgument, typedAction } from './options';
 
 const importOptions = dataOptions.extend({ dryRun: z.boolean().optional() });
-
-/** Print the problems an error carries (one per line) before main prints its message. */
-async function printingProblems<T>(io: Io, work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof AppError) for (const p of e.problems) io.err(`  - ${p}`);
-    throw e;
-  }
-}
 
 const CHANGE_WORDS: Record<UnitSetPreview['changes'][number]['kind'], string> = {
   added: 'nieuw',
