@@ -21,6 +21,7 @@ import {
 } from '../app/checklists';
 import { OPERATOR } from '../app/operator';
 import { checklistToXlsx, describeSheetProblem, MAX_CHECKLIST_XLSX_BYTES, readChecklistXlsx } from '../files/checklist-xlsx';
+import { dutchDateTime } from '../present/dates';
 import { Io, printingProblems, withContext, withDataOption, writeAtomically } from './io';
 import { dataOptions, jsonOptions, noArguments, oneArgument, typedAction } from './options';
 
@@ -89,7 +90,7 @@ function listChecklists(ctx: Ctx, io: Io, json: boolean): void {
   }
   for (const v of versions) {
     const use = v.usedBy === 0 ? 'niet in gebruik' : `in gebruik bij ${v.usedBy} ${v.usedBy === 1 ? 'onderzoek' : 'onderzoeken'}`;
-    io.out(`${v.checklist.id}\t${v.checklist.version}${v.current ? ' (huidig)' : ''}\t${v.checklist.title}\t${use}\tgepubliceerd door ${v.publishedBy} op ${v.publishedAt}`);
+    io.out(`${v.checklist.id}\t${v.checklist.version}${v.current ? ' (huidig)' : ''}\t${v.checklist.title}\t${use}\tgepubliceerd door ${v.publishedBy} op ${dutchDateTime(v.publishedAt)}`);
   }
 }
 

@@ -10,6 +10,7 @@ import type { Ctx } from '../context';
 import { invalid } from '../errors';
 import { listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, unitSetVersions, UnitSetPreview } from '../app/units';
 import { OPERATOR } from '../app/operator';
+import { dutchDateTime } from '../present/dates';
 import { Io, printingProblems, withContext, withDataOption } from './io';
 import { dataOptions, jsonOptions, noArguments, oneArgument, typedAction } from './options';
 
@@ -62,7 +63,7 @@ function listUnits(ctx: Ctx, io: Io, json: boolean): void {
     const use = o.inspections === 0 ? 'geen onderzoeken' : `${o.inspections} ${o.inspections === 1 ? 'onderzoek' : 'onderzoeken'}`;
     io.out(`${o.code}\t${o.name}\tversie ${o.current} (van ${o.versions})\t${use}`);
     for (const v of unitSetVersions(ctx, o.code)) {
-      io.out(`  versie ${v.version}${v.version === o.current ? ' (huidig)' : ''}\t${v.units.length} eenheden\tin gebruik bij ${v.inspections}\tgepubliceerd door ${v.publishedBy} op ${v.publishedAt}`);
+      io.out(`  versie ${v.version}${v.version === o.current ? ' (huidig)' : ''}\t${v.units.length} eenheden\tin gebruik bij ${v.inspections}\tgepubliceerd door ${v.publishedBy} op ${dutchDateTime(v.publishedAt)}`);
     }
   }
 }
