@@ -47,6 +47,8 @@ export interface OpenedBulk {
   subject: string;
   /** The criterion's text on a criterion page. */
   subjectText: string;
+  /** The criterion's sub-points (criterion page), part of its norm. */
+  subjectSubpoints: string[];
   rows: BulkRowDef[];
 }
 
@@ -66,6 +68,7 @@ export function openBulk(ctx: Ctx, actor: Actor, a: BulkAddress, mode: AccessMod
       inspection, checklist, axis: a.axis,
       subject: `${unit} · ${unitNameOf(ctx.catalogue, inspection, unit)}`,
       subjectText: '',
+      subjectSubpoints: [],
       rows: allCriteria(checklist).map((cr) => ({
         key: cr.id, cell: keyOf(cr.id, unit), label: `${checklist.shortTitle} ${cr.number}`, text: cr.text, group: groups.get(cr.groupId) ?? '',
       })),
@@ -77,6 +80,7 @@ export function openBulk(ctx: Ctx, actor: Actor, a: BulkAddress, mode: AccessMod
     inspection, checklist, axis: a.axis,
     subject: `${checklist.shortTitle} ${criterion.number}`,
     subjectText: criterion.text,
+    subjectSubpoints: criterion.subpoints ?? [],
     rows: inspection.units.map((unit) => ({ key: unit, cell: keyOf(criterion.id, unit), label: unit, text: unitNameOf(ctx.catalogue, inspection, unit), group: '' })),
   };
 }

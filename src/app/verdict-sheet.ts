@@ -13,6 +13,7 @@ import { allCriteria, Checklist, checklistVersion, NOT_ASSESSED, NOT_ASSESSED_LA
 import type { InspectionSummary, VerdictRecord } from '../domain/inspection';
 import { WORKFLOW, WORKFLOW_LABELS, Workflow } from '../domain/vocabulary';
 import { unitNameOf } from '../domain/units';
+import { criterionPlainText } from '../present';
 import { invalid, must } from '../errors';
 import { checkUpload } from '../files/sniff';
 import { loadSnapshot } from '../store/inspections.store';
@@ -97,7 +98,7 @@ export async function exportVerdictSheet(ctx: Ctx, actor: Actor, inspectionId: n
         const v = byCell.get(`${checklist.id}\u0000${criterion.id}\u0000${unit}`);
         if (!v) continue;
         const row = sheet.addRow({
-          checklist: checklist.id, criterion: criterion.number, criterionText: criterion.text, unit, unitName: unitNameOf(ctx.catalogue, inspection, unit),
+          checklist: checklist.id, criterion: criterion.number, criterionText: criterionPlainText(criterion), unit, unitName: unitNameOf(ctx.catalogue, inspection, unit),
           verdict: verdictLabel(checklist.scale, v.verdict), motivation: v.motivation, workflow: statusLabel(v.workflow), version: v.version, cell: v.id,
         });
         row.getCell('criterionText').alignment = { wrapText: true, vertical: 'top' };

@@ -36,3 +36,12 @@ export function criterionTitle(checklist: Checklist | null | undefined, criterio
 export function criterionName(checklist: Checklist | null | undefined, criterion: NamedCriterion): string {
   return `${criterion.number}. ${criterionTitle(checklist, criterion)}`;
 }
+
+/**
+ * The criterion's full norm as plain text (spreadsheets, where a list cannot be drawn): the text,
+ * then each sub-point on its own line after a dash. The sub-points are part of the norm ("ten
+ * minste:"), so a reader of the text alone would miss what is asked.
+ */
+export function criterionPlainText(criterion: { text: string; subpoints?: readonly string[] }): string {
+  return [criterion.text, ...(criterion.subpoints ?? []).map((sp) => `– ${sp}`)].join('\n');
+}

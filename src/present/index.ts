@@ -14,7 +14,7 @@ import { ABBREVIATION_RULE, legend, VerdictView, verdictView } from './verdicts'
 import { capital, CELLS, count, CRITERIA, dutchNumber, interviewSentence, INTERVIEWS, outOf, percent, plural, POINTS, RECOMMENDATIONS, SOURCES, UNITS } from './words';
 
 export { dutchDate, dutchDateTime, dutchPeriod } from './dates';
-export { criterionName, criterionTitle, firstWords } from './criteria';
+export { criterionName, criterionPlainText, criterionTitle, firstWords } from './criteria';
 export type { NamedCriterion } from './criteria';
 export { inspectionName } from './inspection-name';
 export type { NamedInspection } from './inspection-name';

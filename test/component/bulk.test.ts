@@ -33,6 +33,11 @@ describe('bulk page of one criterion', () => {
     expect(res.text).toContain('Naar de knop Opslaan');
   });
 
+  test('when the criterion has sub-points, then the bulk page shows them under its text, as the cell page does', async () => {
+    const res = await w.as.inspecteur.agent.get(`/onderzoeken/${w.id2022}/criteria/toetsingskader/k6/oordelen`).expect(200);
+    expect(res.text).toContain('<ul class="criterion-subpoints"><li>Mediationvaardigheden en andere gespreksvaardigheden;</li>');
+  });
+
   test('when one row is stale, then the other rows are saved with a change-log entry and the stale row is shown with both versions', async () => {
     const seenNN = getCell(w.ctx.db, key('NN')).version;
     const untouched = getCell(w.ctx.db, key('MN'));

@@ -90,6 +90,20 @@ describe('the downloaded working sheet', () => {
     expect(info.protected).toBe(true);
     expect([info.verdictLocked, info.unitLocked]).toEqual([false, true]);
   });
+
+  test('when a criterion has sub-points, then its text cell in the sheet carries them, each on its own line', async () => {
+    const file = await download();
+    const script = [
+      'import json, sys, openpyxl',
+      'ws = openpyxl.load_workbook(sys.argv[1])["Oordelen"]',
+      'head = [c.value for c in ws[1]]',
+      'print(json.dumps([r[head.index("Criteriumtekst")] for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "toetsingskader" and r[1] == sys.argv[2]][0]))',
+    ].join('\n');
+    const k6 = must(findCriterion(must(w.ctx.catalogue.checklists.get('toetsingskader'), 'TK'), 'k6'), 'k6');
+    const text = JSON.parse(execFileSync(PYTHON, ['-c', script, file, k6.number], { encoding: 'utf8' })) as string;
+    expect(text.split('\n')).toEqual([k6.text, ...(k6.subpoints ?? []).map((sp) => `– ${sp}`)]);
+    expect(k6.subpoints?.length).toBeGreaterThan(1);
+  });
 });
 
 describe('uploading a sheet edited in openpyxl', () => {
