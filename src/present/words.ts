@@ -69,3 +69,15 @@ export function interviewSentence(total: number, checked: number): string {
   if (checked === total) return `Alle ${dutchNumber(total)} gespreksverslagen hebben het wederhoor doorlopen.`;
   return `Van de ${dutchNumber(total)} gespreksverslagen ${checked === 1 ? 'heeft er 1' : `hebben er ${dutchNumber(checked)}`} het wederhoor doorlopen.`;
 }
+
+/**
+ * What the groups of the given checklists are called, for headings that speak of all of them:
+ * "toezegging", or "toezegging en aandachtspunt" when they differ. Singular on purpose: the group
+ * kind is free text in a checklist ("thema", "norm"), and a heading "Oordeel per thema" needs no
+ * plural we would have to guess.
+ */
+export function groupKindPhrase(checklists: ReadonlyArray<{ groups: ReadonlyArray<{ kind: string }> } | null | undefined>): string {
+  const kinds = [...new Set(checklists.flatMap((c) => c?.groups.map((g) => g.kind) ?? []))];
+  if (kinds.length === 0) return 'groep';
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} en ${kinds[kinds.length - 1]}`;
+}

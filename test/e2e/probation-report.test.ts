@@ -123,6 +123,9 @@ describe('the comparison with its revised version through a mapping', () => {
     expect(text).toContain(norm(PROBATION_2026.groups[0].criteria[1].text));
     expect(text).toContain(norm(PROBATION_2026.groups[0].criteria[2].text));
     expect(text).toContain('gesplitst');
+    // The chapter heading speaks of this framework's groups (thema), not the police's toezeggingen.
+    expect(text).toContain('Oordeel per thema en eenheid');
+    expect(text).not.toContain('Toezeggingen per eenheid');
   });
 
   test('then the verdicts are in the probation scale words and the units by their own names', () => {

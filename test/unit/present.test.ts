@@ -7,6 +7,7 @@ import { NOT_ASSESSED, Scale, unitSchema } from '../../src/domain/checklist';
 import {
   compactTally,
   count,
+  groupKindPhrase,
   describeTally,
   legend,
   outOf,
@@ -148,5 +149,17 @@ describe('one helper set', () => {
       expect(h[name as keyof typeof h]).toBe(helper);
       expect(r[name as keyof typeof r]).toBe(helper);
     }
+  });
+});
+
+describe('what the groups are called', () => {
+  test('when the compared checklists share one group kind, then headings name it; when they differ, both; never a guessed plural', () => {
+    const catalogue = loadCatalogue(path.join(__dirname, '..', '..', 'criteria'));
+    const tk = catalogue.checklists.get('toetsingskader');
+    const nom = catalogue.checklists.get('ombudsman');
+    expect(groupKindPhrase([tk])).toBe('toezegging');
+    expect(groupKindPhrase([tk, nom])).toBe('toezegging en aandachtspunt');
+    expect(groupKindPhrase([{ groups: [{ kind: 'thema' }, { kind: 'thema' }] }])).toBe('thema');
+    expect(groupKindPhrase([null, undefined])).toBe('groep');
   });
 });

@@ -7,7 +7,7 @@ import type { Comparison, Counts, Side } from '../../domain/comparison/types';
 import { Direction, DIRECTIONS } from '../../domain/comparison/vocabulary';
 import { INSPECTION_STATUS_LABELS } from '../../domain/vocabulary';
 import { renderMarkdownForPrint } from '../../markdown';
-import { capital, CELLS, count, criterionName, dutchDate, dutchNumber, inspectionName } from '../../present';
+import { capital, CELLS, count, criterionName, dutchDate, dutchNumber, groupKindPhrase, inspectionName } from '../../present';
 import { statisticsChart } from '../charts';
 import { criterionNumbers, RELATION_TEXT } from '../compare-rows';
 import { comparisonRunningTitle, comparisonStory, comparisonTitle, directionWords, figuresView, progressView, reorderedNotice, shareLabels } from '../compare.model';
@@ -64,7 +64,7 @@ export function comparisonReport(cmp: Comparison, catalogue: Catalogue, opts: { 
     body.push(para(`Aandeel: van de beoordeelde cellen het deel dat ${sl.kept} is; tussen haakjes ${sl.kept} of ${sl.partly}.`, 'Small'));
   }
 
-  body.push(heading(1, `${++chapter} Toezeggingen per eenheid`));
+  body.push(heading(1, `${++chapter} Oordeel per ${groupKindPhrase(cmp.checklists.map((c) => c.later ?? c.earlier))} en eenheid`));
   for (const c of cmp.checklists) {
     const t = c.later ?? c.earlier;
     if (!t) continue;
