@@ -8,6 +8,7 @@ import type { InspectionHead, Trend, TrendChecklist, TrendPoint } from '../domai
 import { DIRECTION_LABELS, DIRECTION_SYMBOLS, type Direction } from '../domain/comparison/vocabulary';
 import { unitNameOf } from '../domain/units';
 import { criterionName, criterionTitle, inspectionName, NOT_ASSESSED_ABBR, rankClass, verdictView, type VerdictClass } from '../present';
+import { strictVersusShareExplanation } from '../present/comparison-summary';
 import { trendFileName } from '../present/filenames';
 
 /** What one point of a timeline is: a verdict, no counterpart in that version, or a checklist not used then. */
@@ -75,6 +76,8 @@ export interface TrendChecklistView {
   rows: TrendRowView[];
   /** The scale's own words for the shares: "Nagekomen" and "Nagekomen of ten dele nagekomen". */
   shareLabels: { kept: string; keptOrPartial: string };
+  /** Why the strict verdict can stay while the share rises, in the checklist's own words. */
+  explanation: string;
   /** The verdict legend of the checklist's scale. */
   legend: Array<{ abbr: string; label: string; cls: VerdictClass }>;
 }
@@ -170,6 +173,7 @@ function checklistView(trend: Trend, catalogue: Catalogue, tc: TrendChecklist): 
     groups,
     rows,
     shareLabels: shareLabels(tc.checklist),
+    explanation: strictVersusShareExplanation(tc.checklist),
     legend: legend.map((l) => ({ abbr: l.abbr, label: l.label, cls: l.cls })),
   };
 }

@@ -176,6 +176,12 @@ describe('the trend as a PDF, read back with pdftotext', () => {
     expect(text).toContain('CONCEPT');
   });
 
+  it('then the first chapter names both checklists\' group kinds and explains the strict verdict in each scale\'s words', () => {
+    expect(text).toContain('Landelijk per toezegging en aandachtspunt');
+    expect(text).toContain('Een toezegging is pas nagekomen als elk beoordeeld criterium bij elke eenheid nagekomen is');
+    expect(text).toContain('Een aandachtspunt is pas opgevolgd als elk beoordeeld criterium bij elke eenheid opgevolgd is');
+  });
+
   it('then per toezegging each inspection\'s national verdict and shares are those of the JSON', () => {
     for (const c of json.checklists) {
       c.groups.forEach((g, gi) => {
