@@ -136,8 +136,11 @@ const sourceName = (file: string) => file.replace(/^.*[\\/](criteria|fixtures)[\
 /**
  * criteria/units.yaml as initial content, at every open:
  *  - the database lacks the file's organisation (by code) → it is created with the file as version 1;
- *  - the file equals the organisation's current version → nothing;
- *  - the file differs → the next version (units are auto-versioned; earlier inspections keep theirs).
+ *  - the file equals ANY published version of it → nothing: a beheerder who published a newer
+ *    version in the app (or with `toetsing units import`) keeps it, and the unchanged file does not
+ *    come back over it at the next start;
+ *  - the file holds content never published → the next version (someone edited the file on the
+ *    server on purpose; earlier inspections keep theirs).
  *
  * Then the upgrade rule: every inspection without a unit set (one from before migration 13) gets
  * the file's organisation, with the version that was CURRENT BEFORE this open changed anything, or
@@ -151,7 +154,10 @@ export function seedUnits(db: DB, files: Pick<CriteriaFiles, 'unitSetFile' | 'un
     const before = store.latestUnitSet(db, file.code);
     let assign = before?.version;
     if (!before) assign = store.insertUnitSet(db, 'systeem', file, sourceName(files.unitsFile));
-    else if (before.sha256 !== store.unitSetHash(file.organisation, file.units)) store.insertUnitSet(db, 'systeem', file, sourceName(files.unitsFile));
+    else {
+      const hash = store.unitSetHash(file.organisation, file.units);
+      if (!store.listUnitSetsOf(db, file.code).some((s) => s.sha256 === hash)) store.insertUnitSet(db, 'systeem', file, sourceName(files.unitsFile));
+    }
     if (assign !== undefined && store.countUnassignedInspections(db) > 0) store.assignUnassignedInspections(db, file.code, assign);
   }).immediate();
 }

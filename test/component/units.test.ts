@@ -115,6 +115,15 @@ describe('unit sets in the database', () => {
       expect(follow.units).toEqual(before.units.filter((u) => u !== 'KS'));
     });
 
+    test('then opening the data folder again (a restart) keeps version 2 current: the unchanged criteria/units.yaml does not come back over it', () => {
+      const again = openContext(w.ctx.dataDir);
+      try {
+        expect(listOrganisations(again).find((o) => o.code === 'nationale-politie')).toMatchObject({ current: 2, versions: 2 });
+      } finally {
+        again.db.close();
+      }
+    });
+
     test('then the versions are listed with their use', () => {
       const versions = unitSetVersions(w.ctx, 'nationale-politie');
       expect(versions.map((v) => [v.version, v.units.length])).toEqual([[1, 14], [2, 13]]);
