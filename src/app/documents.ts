@@ -52,7 +52,7 @@ export function importInspection(ctx: Ctx, actor: Actor, raw: unknown): number {
       }
       const u = carried.unitSet;
       if (u && !unitSetOf(ctx.catalogue, u)) {
-        const r = publishUnitSet(ctx, actor, { organisation: u.organisationName, code: u.organisation, units: u.units });
+        const r = publishUnitSet(ctx, actor, { organisation: u.organisationName, code: u.organisation, units: u.units }, source);
         published = true;
         // frameworkProblems checked the number; the transaction holds the write lock, so it cannot move.
         if (r.version !== u.version) throw invalid(`De eenheden van organisatie '${u.organisation}' werden hier versie ${r.version}, niet ${u.version}; er is niets geïmporteerd.`);

@@ -10,16 +10,22 @@ import { dutchIssue } from '../domain/issue-messages';
 import { Unit, UnitSetFile, unitSetFileSchema, UnitChange, unitChanges } from '../domain/units';
 import { AppError, forbidden } from '../errors';
 import { checkFile, openPreview, signPreview } from './checklist-uploads';
-import { listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
+import { baseVersionOf, listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
 
 function mustManage(actor: Actor): void {
   if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
 }
 
-export interface Failure { ok: false; message: string; problems: string[] }
+export interface Failure {
+  ok: false;
+  message: string;
+  problems: string[];
+  /** Someone else published in between: nothing is wrong with the input, it is out of date (409). */
+  conflict?: boolean;
+}
 
 function failure(e: unknown): Failure {
-  if (e instanceof AppError && (e.kind === 'invalid' || e.kind === 'conflict')) return { ok: false, message: e.message, problems: [...e.problems] };
+  if (e instanceof AppError && (e.kind === 'invalid' || e.kind === 'conflict')) return { ok: false, message: e.message, problems: [...e.problems], conflict: e.kind === 'conflict' };
   throw e;
 }
 
@@ -54,11 +60,16 @@ export interface UnitsPreview extends UnitSetPreview {
   marks: Record<string, Array<UnitChange['kind']>>;
 }
 
+interface SignedUnits { file: UnitSetFile; base: number }
+
 function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): UnitsPreview {
   const preview = previewUnitSet(ctx, file);
   const marks: Record<string, Array<UnitChange['kind']>> = {};
   for (const c of preview.changes) (marks[c.code] ??= []).push(c.kind);
-  return { ok: true, ...preview, name, marks, token: preview.outcome === 'unchanged' ? '' : signPreview(actor, 'units', name, preview.file) };
+  // The token carries the version the preview was made against: publishing refuses when another
+  // version was published in between (publishUnitSet's base).
+  const signed: SignedUnits = { file: preview.file, base: baseVersionOf(preview) };
+  return { ok: true, ...preview, name, marks, token: preview.outcome === 'unchanged' ? '' : signPreview(actor, 'units', name, signed) };
 }
 
 /** An uploaded units file (YAML) → the preview, or every problem (file, line, field) in Dutch. */
@@ -78,9 +89,10 @@ export const UNITS_EDITOR_SOURCE = 'gemaakt in de eenheden-editor';
 export function publishPreviewedUnits(ctx: Ctx, actor: Actor, token: string): { ok: true; organisation: string; version: number; outcome: 'new' | 'unchanged' } | Failure {
   mustManage(actor);
   try {
-    const { content } = openPreview(actor, 'units', token);
-    // publishUnitSet validates the content again: the token only says who previewed what.
-    return { ok: true, ...publishUnitSet(ctx, actor, content as UnitSetFile) };
+    const { name, content } = openPreview(actor, 'units', token);
+    const { file, base } = content as SignedUnits;
+    // publishUnitSet validates the content again: the token only says who previewed what, from where, against which version.
+    return { ok: true, ...publishUnitSet(ctx, actor, file, name, base) };
   } catch (e) {
     return failure(e);
   }
@@ -99,7 +111,7 @@ export const MAX_ROWS = 500;
  * The editor for an organisation's current set (or a new organisation when `code` is empty): its
  * name and one row per unit, plus empty rows. Rows that came back with a form are kept as typed.
  */
-export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { organisation: string; rows: EditorRow[] }) {
+export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { organisation: string; rows: EditorRow[]; base?: number }) {
   mustManage(actor);
   const org = code ? listOrganisations(ctx).find((o) => o.code === code) : undefined;
   const current: Unit[] = org ? (unitSetVersions(ctx, org.code).at(-1)?.units ?? []) : [];
@@ -109,6 +121,8 @@ export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { orga
     isNew: !org,
     organisation: typed?.organisation ?? org?.name ?? '',
     current: org?.current ?? 0,
+    /** The version the rows were filled from: kept as it was when the form comes back with typed rows. */
+    basis: typed?.base ?? org?.current ?? 0,
     rows: [...rows, ...Array.from({ length: EMPTY_ROWS }, () => ({ code: '', name: '', kind: '' }))],
   };
 }
@@ -118,10 +132,14 @@ export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { orga
  * name and kind all empty is left out (that is how a unit is removed); any other row must be
  * complete. Problems name the row and the column.
  */
-export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string; organisation: string; rows: EditorRow[] }): UnitsPreview | Failure {
+export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string; organisation: string; rows: EditorRow[]; base?: number }): UnitsPreview | Failure {
   mustManage(actor);
   const org = input.code ? listOrganisations(ctx).find((o) => o.code === input.code) : undefined;
   if (input.code && !org) return { ok: false, message: `Organisatie '${input.code}' bestaat niet.`, problems: [] };
+  // The table was filled from version `base`: a version published since would be undone unseen.
+  if (org && input.base !== undefined && input.base !== org.current) {
+    return { ok: false, conflict: true, message: `Intussen is versie ${String(org.current)} van ${org.name} gepubliceerd; uw tabel ging uit van versie ${String(input.base)}. Er is niets gepubliceerd. Uw invoer staat hieronder; vergelijk haar met de nieuwe versie op de pagina van de organisatie.`, problems: [] };
+  }
   const kept = input.rows.map((r, i) => ({ row: i + 1, unit: { code: r.code.trim(), name: r.name.trim(), kind: r.kind.trim() } })).filter((r) => r.unit.code || r.unit.name || r.unit.kind);
   const raw = { organisation: input.organisation.trim(), ...(org ? { code: org.code } : {}), units: kept.map((r) => r.unit) };
   const parsed = unitSetFileSchema.safeParse(raw);

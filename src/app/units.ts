@@ -15,7 +15,7 @@ import { Unit, UnitChange, UnitSetFile, unitChanges, unitSetFileSchema } from '.
 import { formatPath } from '../criteria';
 import type { CriteriaFiles } from '../criteria';
 import { dutchIssue } from '../domain/issue-messages';
-import { forbidden, invalid, notFound } from '../errors';
+import { conflict, forbidden, invalid, notFound } from '../errors';
 import * as store from '../store/units.store';
 import type { DB } from '../store/db';
 import { parseYamlWith, refreshCatalogue } from './checklists';
@@ -75,16 +75,32 @@ export function previewUnitSet(ctx: CatalogueCtx, file: UnitSetFile): UnitSetPre
   return previewIn(ctx.db, checkedFile(file));
 }
 
+/** The version a preview was made against: the organisation's latest, 0 for a new organisation. */
+export function baseVersionOf(preview: UnitSetPreview): number {
+  return preview.outcome === 'new-organisation' ? 0 : preview.outcome === 'unchanged' ? preview.nextVersion : preview.nextVersion - 1;
+}
+
 /**
  * Publish an organisation's units (beheerder only): a new organisation gets version 1, changed
  * content the next version, the same content nothing. One transaction; ctx.catalogue is refreshed.
+ * With `base` (the version the user's preview or editor was made against) a version someone else
+ * published in between is a conflict, not silently built upon: the preview promised "version
+ * N + 1, with these changes", and the other person's changes would be undone without anyone seeing.
  */
-export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFile, source = 'upload'): { organisation: string; version: number; outcome: 'new' | 'unchanged' } {
+export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFile, source = 'upload', base?: number): { organisation: string; version: number; outcome: 'new' | 'unchanged' } {
   if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
   const checked = checkedFile(file);
   const result = ctx.db.transaction(() => {
     const preview = previewIn(ctx.db, checked);
     if (preview.outcome === 'unchanged') return { organisation: checked.code, version: preview.nextVersion, outcome: 'unchanged' as const };
+    if (base !== undefined && baseVersionOf(preview) !== base) {
+      const latest = store.latestUnitSet(ctx.db, checked.code);
+      throw conflict(
+        `Intussen is versie ${String(latest?.version ?? 0)} van ${latest?.organisationName ?? checked.organisation} gepubliceerd` +
+          `${latest ? ` (door ${latest.publishedBy})` : ''}, terwijl u uitging van ${base === 0 ? 'een nieuwe organisatie' : `versie ${String(base)}`}. ` +
+          'Er is niets gepubliceerd. Bekijk die versie en maak het voorbeeld opnieuw.',
+      );
+    }
     const version = store.insertUnitSet(ctx.db, actor.email, checked, source);
     return { organisation: checked.code, version, outcome: 'new' as const };
   }).immediate();

@@ -87,6 +87,36 @@ describe('Organisaties', () => {
     expect((YAML.parse(yaml2) as { units: Array<{ name: string }> }).units[0].name).toBe('Eenheid Noord-Nederland (Groningen, Friesland, Drenthe)');
   });
 
+  it('when another beheerder publishes between a preview and its publish, then the publish is refused with 409 naming the new version, and nothing is written', async () => {
+    const mine = await upload(DJI.replace('PI Vught', 'PI Vught (mijn versie)'), 'mijn.yaml').expect(200);
+    expect(decode(mine.text)).toContain('Nieuwe versie 2.');
+    // Meanwhile someone else publishes version 2 with another change.
+    const theirs = await upload(DJI.replace('Justitieel Centrum Utrecht', 'JC Utrecht'), 'hun.yaml').expect(200);
+    await postAs(w, 'beheerder', '/organisaties/publiceren', { token: tokenIn(theirs.text) }).expect(303);
+    const before = dbFingerprint(w.ctx);
+    const refused = await postAs(w, 'beheerder', '/organisaties/publiceren', { token: tokenIn(mine.text) }).expect(409);
+    expect(decode(refused.text)).toContain('Intussen is versie 2 van Dienst Justitiële Inrichtingen gepubliceerd');
+    expect(decode(refused.text)).toContain('terwijl u uitging van versie 1');
+    expect(dbFingerprint(w.ctx)).toBe(before);
+    expect(versions('dienst-justitiele-inrichtingen')).toEqual([1, 2]);
+    // The change log names where each version came from.
+    const sources = w.ctx.db.prepare("SELECT json_extract(new_value, '$.sourceName') FROM change_log WHERE entity = 'unit_set' ORDER BY seq").pluck().all();
+    expect(sources).toEqual(['criteria/units.yaml', 'dji.yaml', 'gemaakt in de eenheden-editor', 'hun.yaml']);
+  });
+
+  it('when the editor was filled from a version that is no longer the latest, then the preview is refused with 409 and the typed table is kept', async () => {
+    const editor = decode((await w.as.beheerder.agent.get('/organisaties/nieuw?organisatie=dienst-justitiele-inrichtingen').expect(200)).text);
+    expect(editor).toContain('name="basis" value="2"');
+    const typed = { sleutel: 'dienst-justitiele-inrichtingen', organisatie: 'Dienst Justitiële Inrichtingen', basis: '1', code_1: 'PIV', name_1: 'PI Vught (getypt)', kind_1: 'vestiging' };
+    const before = dbFingerprint(w.ctx);
+    const res = await postAs(w, 'beheerder', '/organisaties/nieuw', typed).expect(409);
+    const html = decode(res.text);
+    expect(html).toContain('Intussen is versie 2 van Dienst Justitiële Inrichtingen gepubliceerd; uw tabel ging uit van versie 1.');
+    expect(html).toContain('value="PI Vught (getypt)"');
+    expect(html).toContain('name="basis" value="1"');
+    expect(dbFingerprint(w.ctx)).toBe(before);
+  });
+
   it('when a file is not valid YAML or not a valid units list, then a Dutch message names the line and nothing is published', async () => {
     const before = dbFingerprint(w.ctx);
     const broken = await upload('organisation: X\nunits:\n  - { code: AB, name: A\n', 'kapot.yaml').expect(400);

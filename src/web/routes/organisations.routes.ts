@@ -72,7 +72,7 @@ function publish(hc: Hc): void {
   const form = parseForm(publishSchema, body);
   if (!form.ok) { renderList(hc, 400, { message: 'Dit voorbeeld is verlopen of niet gevonden. Upload het bestand opnieuw.' }); return; }
   const done = publishPreviewedUnits(hc.ctx, hc.user, form.data.token);
-  if (!done.ok) { renderList(hc, 400, { message: done.message, problems: done.problems }); return; }
+  if (!done.ok) { renderList(hc, done.conflict ? 409 : 400, { message: done.message, problems: done.problems }); return; }
   hc.res.redirect(303, `${url.organisation(done.organisation)}?gepubliceerd=${String(done.version)}${done.outcome === 'unchanged' ? '&ongewijzigd=1' : ''}`);
 }
 
@@ -82,13 +82,14 @@ const ROW_FIELD = /^(code|name|kind)_(\d{1,3})$/;
 const editorSchema = z.object({
   organisatie: z.string().max(200, 'De naam van de organisatie is langer dan 200 tekens.').default(''),
   sleutel: z.string().max(60).default(''),
+  basis: z.string().regex(/^\d{1,6}$/).transform(Number).optional(),
 }).strict();
 
 function queryCode(v: unknown): string {
   return typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,59}$/.test(v) ? v : '';
 }
 
-function renderEditor(hc: Hc, status: number, code: string, typed?: { organisation: string; rows: EditorRow[] }, state: ListState = {}): void {
+function renderEditor(hc: Hc, status: number, code: string, typed?: { organisation: string; rows: EditorRow[]; base?: number }, state: ListState = {}): void {
   hc.res.status(status).render('organisations/editor', {
     title: code ? 'Eenheden bewerken' : 'Nieuwe organisatie',
     editor: unitsEditor(hc.ctx, hc.user, code, typed),
@@ -119,12 +120,13 @@ function previewEdited(hc: Hc): void {
   delete rest.meer;
   const form = parseForm(editorSchema, rest);
   const code = form.ok ? queryCode(form.data.sleutel) : queryCode(rest.sleutel);
-  const typed = { organisation: form.ok ? form.data.organisatie : typeof rest.organisatie === 'string' ? rest.organisatie.slice(0, 200) : '', rows };
+  const base = form.ok ? form.data.basis : typeof rest.basis === 'string' && /^\d{1,6}$/.test(rest.basis) ? Number(rest.basis) : undefined;
+  const typed = { organisation: form.ok ? form.data.organisatie : typeof rest.organisatie === 'string' ? rest.organisatie.slice(0, 200) : '', rows, base };
   if (form.ok && more && rows.length <= MAX_ROWS) { renderEditor(hc, 200, code, typed); return; }
   if (!form.ok) { renderEditor(hc, 400, code, typed, { message: Object.values(form.errors)[0] ?? 'Controleer het formulier.' }); return; }
   if (rows.length > MAX_ROWS) { renderEditor(hc, 400, code, { ...typed, rows: rows.slice(0, MAX_ROWS) }, { message: `Het formulier heeft meer dan ${String(MAX_ROWS)} rijen.` }); return; }
-  const preview = previewEditedUnits(hc.ctx, hc.user, { code, organisation: typed.organisation, rows });
-  if (!preview.ok) { renderEditor(hc, 400, code, typed, { message: preview.message, problems: preview.problems }); return; }
+  const preview = previewEditedUnits(hc.ctx, hc.user, { code, organisation: typed.organisation, rows, base });
+  if (!preview.ok) { renderEditor(hc, preview.conflict ? 409 : 400, code, typed, { message: preview.message, problems: preview.problems }); return; }
   renderPreview(hc, preview);
 }
 
