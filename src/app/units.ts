@@ -34,6 +34,8 @@ export interface UnitSetPreview {
   nextVersion: number;
   /** Against the current version; for a new organisation every unit is 'added'. */
   changes: UnitChange[];
+  /** The organisation's name in the current version when this one gives it another (a rename is a change too). */
+  previousName?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -67,7 +69,8 @@ function previewIn(db: DB, file: UnitSetFile): UnitSetPreview {
   if (latest.sha256 === store.unitSetHash(file.organisation, file.units)) {
     return { file, organisation, outcome: 'unchanged', nextVersion: latest.version, changes: [] };
   }
-  return { file, organisation, outcome: 'new-version', nextVersion: latest.version + 1, changes: unitChanges(latest.units, file.units) };
+  const renamed = latest.organisationName !== file.organisation ? { previousName: latest.organisationName } : {};
+  return { file, organisation, outcome: 'new-version', nextVersion: latest.version + 1, changes: unitChanges(latest.units, file.units), ...renamed };
 }
 
 /** What publishing would do, without writing (the preview screen and `--dry-run`). */

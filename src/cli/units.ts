@@ -24,10 +24,11 @@ const CHANGE_WORDS: Record<UnitSetPreview['changes'][number]['kind'], string> = 
 };
 
 function changeLines(preview: UnitSetPreview): string[] {
-  return preview.changes.map((c) => {
+  const renamed = preview.previousName ? [`  organisatie: andere naam (${preview.previousName} → ${preview.file.organisation})`] : [];
+  return [...renamed, ...preview.changes.map((c) => {
     const what = c.kind === 'added' ? c.after : c.kind === 'removed' ? c.before : `${c.before ?? ''} → ${c.after ?? ''}`;
     return `  ${c.code}: ${CHANGE_WORDS[c.kind]}${what ? ` (${what})` : ''}`;
-  });
+  })];
 }
 
 function importUnits(ctx: Ctx, io: Io, file: string, dryRun: boolean): void {

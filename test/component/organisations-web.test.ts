@@ -117,6 +117,14 @@ describe('Organisaties', () => {
     expect(dbFingerprint(w.ctx)).toBe(before);
   });
 
+  it('when a file only renames the organisation, then the preview says so (it is not "nothing changes")', async () => {
+    const res = await upload(`organisation: DJI (nieuwe naam)\ncode: dienst-justitiele-inrichtingen\n${DJI.split('\n').slice(2).join('\n').replace('Justitieel Centrum Utrecht', 'JC Utrecht')}`, 'naam.yaml').expect(200);
+    const html = decode(res.text);
+    expect(html).toContain('Nieuwe versie 3.');
+    expect(html).toContain('De organisatie heet vanaf deze versie <ins>DJI (nieuwe naam)</ins> in plaats van <del>Dienst Justitiële Inrichtingen</del>');
+    expect(html).toContain('0 nieuw · 0 andere naam · 0 vervalt · 0 andere soort');
+  });
+
   it('when a file is not valid YAML or not a valid units list, then a Dutch message names the line and nothing is published', async () => {
     const before = dbFingerprint(w.ctx);
     const broken = await upload('organisation: X\nunits:\n  - { code: AB, name: A\n', 'kapot.yaml').expect(400);
