@@ -4,7 +4,8 @@
 import type { Ctx } from '../context';
 import { Actor, canCreateInspection, onTeam } from '../domain/access';
 import { orderedScope, scopeChoiceProblem } from '../domain/unit-scope';
-import { currentUnitSet, defaultOrganisation } from '../domain/units';
+import { currentUnitSet, defaultOrganisation, organisationNameOf } from '../domain/units';
+import { followUpRefusal, followUpScope } from '../domain/follow-up';
 import { forbidden, invalid } from '../errors';
 import { rolledView, UNITS } from '../present';
 import { createInspection, startFollowUp, updateInspection } from '../store/inspections.store';
@@ -144,8 +145,12 @@ export function createNewInspection(ctx: Ctx, actor: Actor, input: NewInspection
  */
 export function followUpForm(ctx: Ctx, actor: Actor, previousId: number) {
   const previous = openInspection(ctx, actor, previousId, 'team');
+  const scope = followUpScope(previous, ctx.catalogue);
   return {
     previous,
+    scope,
+    /** Why it cannot be started, shown instead of the form's button. */
+    refused: followUpRefusal(scope, organisationNameOf(ctx.catalogue, previous)),
     personName: personNames(ctx),
     defaults: { title: `Vervolgonderzoek: ${previous.title}`.slice(0, 300), year: String(Math.max(previous.year + 1, new Date().getFullYear())) },
   };

@@ -17,7 +17,8 @@ import { listNotes } from './review-notes.store';
 import { listApprovals, reviewRequiredOf } from './review.store';
 import { reactionRounds } from './wederhoor-reactions.store';
 import { defaultOutline, inspectionChecklists } from '../domain/outline';
-import { currentUnitSet, defaultOrganisation } from '../domain/units';
+import { currentUnitSet, defaultOrganisation, organisationNameOf } from '../domain/units';
+import { followUpRefusal, followUpScope } from '../domain/follow-up';
 import { organisationId } from './units.store';
 import type { DB } from './db';
 import { nowIso } from './db';
@@ -151,6 +152,8 @@ export function createInspection(db: DB, catalogue: Catalogue, actor: string, in
       if (!catalogue.checklists.has(c.id)) throw invalid(`Checklist '${c.id}' bestaat niet`, 'checklists');
       if (!checklistVersion(catalogue, c)) throw invalid(`Checklist '${c.id}' heeft geen gepubliceerde versie ${c.version}`, 'checklists');
     }
+    if (input.units.length === 0) throw invalid('Kies minstens één eenheid.', 'units');
+    if (input.checklists.length === 0) throw invalid('Kies minstens één checklist.', 'checklists');
     const orgCode = input.organisation ?? defaultOrganisation(catalogue);
     const org = orgCode === undefined ? undefined : catalogue.organisations.get(orgCode);
     if (!org || orgCode === undefined) throw invalid(orgCode === undefined ? 'Er is nog geen organisatie met eenheden' : `Organisatie '${orgCode}' bestaat niet`, 'organisation');
@@ -210,18 +213,14 @@ export function startFollowUp(
   input: { title: string; year: number; fieldworkStart: string | null; fieldworkEnd: string | null },
 ): number {
   const prev = getInspection(db, predecessorId);
-  // A checklist no longer in the catalogue is left out of the follow-up.
-  const checklists = prev.checklists.flatMap((c) => {
-    const current = catalogue.checklists.get(c.id);
-    return current ? [{ id: c.id, version: current.version }] : [];
-  });
-  const current = currentUnitSet(catalogue, prev.unitSet.organisation);
-  const units = current ? prev.units.filter((u) => current.units.some((x) => x.code === u)) : prev.units;
+  const scope = followUpScope(prev, catalogue);
+  const refused = followUpRefusal(scope, organisationNameOf(catalogue, prev));
+  if (refused) throw invalid(refused);
   return createInspection(db, catalogue, actor, {
     ...input,
-    checklists,
-    ...(current ? { organisation: prev.unitSet.organisation } : {}),
-    units,
+    checklists: scope.checklists,
+    ...(scope.organisation !== null ? { organisation: scope.organisation } : {}),
+    units: scope.units,
     team: prev.team,
     predecessorId,
     texts: { onderzoeksvraag: prev.texts.onderzoeksvraag },

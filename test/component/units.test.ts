@@ -124,6 +124,18 @@ describe('unit sets in the database', () => {
       }
     });
 
+    test('then the follow-up form of a version 1 inspection names the unit it will not take over', async () => {
+      const res = await w.as.inspecteur.agent.get(`/onderzoeken/${w.id2022}/vervolg`).expect(200);
+      expect(res.text).toContain('Niet overgenomen, omdat de huidige lijst van eenheden ze niet meer heeft: Korpsstaf (KS).');
+      expect(res.text).toContain('Vervolgonderzoek starten</button>');
+    });
+
+    test('when an inspection is created without units or checklists, then it is refused', () => {
+      const base = { title: 'Leeg', year: 2027, fieldworkStart: null, fieldworkEnd: null, team: [] };
+      expect(() => createNewInspection(w.ctx, actor('beheerder'), { ...base, checklists: ['toetsingskader'], units: [] })).toThrow(expect.objectContaining({ kind: 'invalid' }));
+      expect(() => createNewInspection(w.ctx, actor('beheerder'), { ...base, checklists: [], units: ['NN'] })).toThrow(expect.objectContaining({ kind: 'invalid' }));
+    });
+
     test('then the versions are listed with their use', () => {
       const versions = unitSetVersions(w.ctx, 'nationale-politie');
       expect(versions.map((v) => [v.version, v.units.length])).toEqual([[1, 14], [2, 13]]);

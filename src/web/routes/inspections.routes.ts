@@ -80,8 +80,8 @@ const createForm = userForm({
 });
 
 function renderFollowUp(hc: InspectionHc, status: number, form?: FormState) {
-  const { previous, defaults, personName } = followUpForm(hc.ctx, hc.user, hc.inspection.id);
-  hc.res.status(status).render('inspection/followup', { title: `Vervolgonderzoek van ${previous.title}`, previous, personName, form: form ?? { ...noForm, values: defaults } });
+  const { previous, scope, refused, defaults, personName } = followUpForm(hc.ctx, hc.user, hc.inspection.id);
+  hc.res.status(status).render('inspection/followup', { title: `Vervolgonderzoek van ${previous.title}`, previous, scope, refused, personName, form: form ?? { ...noForm, values: defaults } });
 }
 
 const followUpSchema = periodCheck(z.object(metaFields).strict());
