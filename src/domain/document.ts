@@ -17,7 +17,7 @@ import { reviewNoteDocSchema } from './review-notes';
 import { reactionRoundDocSchema } from './wederhoor';
 import { roundDocSchema } from './wederhoor-round';
 import { checklistSchema } from './checklist';
-import { organisationCodeSchema, unitSchema } from './units';
+import { organisationCodeSchema, UNIT_CODE, unitSchema } from './units';
 
 export const DOCUMENT_FORMAT = 'toetsing-onderzoek';
 export const DOCUMENT_FORMAT_VERSION = 1;
@@ -33,7 +33,7 @@ const text = z.string().max(200_000).superRefine((s, c) => {
 const line = z.string().max(500);
 // Only a malformed address gets the Dutch message; a wrong type or length keeps zod's own (as with z.string().email()).
 const email = z.email({ error: (issue) => (issue.code === 'invalid_format' ? 'geen geldig e-mailadres' : undefined) }).max(254);
-const unitCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/);
+const unitCode = z.string().regex(UNIT_CODE);
 const unitOrNational = z.union([unitCode, z.literal(NATIONAL)]);
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);
 

@@ -9,6 +9,7 @@ import { type Checklist, findCriterion } from './checklist';
 import type { InspectionSnapshot } from './inspection';
 import { markdownProblem } from './markdown-shape';
 import { numberOutline, outlineOf } from './outline';
+import { UNIT_CODE } from './units';
 
 export const NOTE_TARGET_KINDS = ['cell', 'section', 'evidence', 'inspection'] as const;
 export type NoteTargetKind = (typeof NOTE_TARGET_KINDS)[number];
@@ -126,7 +127,7 @@ const noteText = z.string().trim().min(1, 'een notitie heeft tekst').max(50_000)
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/);
 
 export const noteTargetDocSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cell'), checklist: slug, criterion: slug, unit: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/) }).strict(),
+  z.object({ kind: z.literal('cell'), checklist: slug, criterion: slug, unit: z.string().regex(UNIT_CODE) }).strict(),
   /** 1-based position of the section in the document's outline. */
   z.object({ kind: z.literal('section'), section: z.number().int().min(1) }).strict(),
   z.object({ kind: z.literal('evidence'), ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/) }).strict(),

@@ -9,6 +9,7 @@ import { Actor, Guarded, mayEdit } from './access';
 import type { Blocker } from './blockers';
 import type { InspectionSnapshot, VerdictRecord } from './inspection';
 import { numberOutline, type SectionRecord } from './outline';
+import { UNIT_CODE } from './units';
 
 export type ReviewTargetKind = 'cell' | 'section';
 
@@ -151,7 +152,7 @@ export const reviewDocSchema = z
     approvals: z
       .array(
         z.discriminatedUnion('target', [
-          z.object({ target: z.literal('cell'), checklist: slug, criterion: slug, unit: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/), current: z.boolean(), by, at }).strict(),
+          z.object({ target: z.literal('cell'), checklist: slug, criterion: slug, unit: z.string().regex(UNIT_CODE), current: z.boolean(), by, at }).strict(),
           /** `section` is the index of the section in the document's outline (0 for the first). */
           z.object({ target: z.literal('section'), section: z.number().int().min(0).max(499), current: z.boolean(), by, at }).strict(),
         ]),

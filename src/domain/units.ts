@@ -10,11 +10,16 @@ import type { Catalogue } from './checklist';
  * the kind (it is shown, never computed with), so another organisation may use its own short label
  * ('vestiging', 'regio', 'locatie').
  */
+/** A unit's code: it stands in URLs, file names and cell keys, so it is short and plain. */
+export const UNIT_CODE = /^[A-Z][A-Z0-9-]{1,15}$/;
+/** An organisation's key, as in a URL. */
+export const ORGANISATION_CODE = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
 export const unitKindSchema = z.string().trim().min(1).max(40);
 
 export const unitSchema = z
   .object({
-    code: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'code: hoofdletters en cijfers, 2 tot 16 tekens'),
+    code: z.string().regex(UNIT_CODE, 'code: hoofdletters en cijfers, 2 tot 16 tekens'),
     name: z.string().trim().min(1),
     kind: unitKindSchema,
   })
@@ -30,7 +35,7 @@ export const RESERVED_ORGANISATION_CODES: readonly string[] = ['nieuw', 'voorbee
 /** An organisation's key: lowercase letters, digits and '-', as in a URL. */
 export const organisationCodeSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'code: kleine letters, cijfers en -, hoogstens 60 tekens')
+  .regex(ORGANISATION_CODE, 'code: kleine letters, cijfers en -, hoogstens 60 tekens')
   .refine((code) => !RESERVED_ORGANISATION_CODES.includes(code), {
     error: `code: ${RESERVED_ORGANISATION_CODES.map((w) => `'${w}'`).join(', ')} zijn gereserveerd; kies een andere code`,
   });

@@ -13,6 +13,7 @@ import { httpStatus } from '../http-errors';
 import { FormState, noForm } from '../page-kit';
 import { EDITORS, EVERY_ROLE, RouteDef } from '../route-table';
 import { cellAddress } from './cells.routes';
+import { UNIT_CODE } from '../../domain/units';
 
 const pageQuery = z.object({ pagina: z.string().regex(/^\d{1,6}$/).transform(Number).optional() });
 
@@ -27,7 +28,7 @@ const emptyIsNone = (v: unknown) => (v === '' ? undefined : v);
 const filterFields = {
   soort: z.preprocess(emptyIsNone, z.enum(Object.keys(BLOCKER_KIND_LABELS) as [BlockerKind, ...BlockerKind[]]).optional()),
   toezegging: z.preprocess(emptyIsNone, z.string().max(200).regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)?$/).optional()),
-  eenheid: z.preprocess(emptyIsNone, z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/).optional()),
+  eenheid: z.preprocess(emptyIsNone, z.string().regex(UNIT_CODE).optional()),
 };
 const filterQuery = z.object({ ...filterFields, open: z.preprocess(emptyIsNone, z.string().regex(/^[A-Za-z0-9-]{1,200}$/).optional()) });
 

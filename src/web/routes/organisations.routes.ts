@@ -16,6 +16,7 @@ import { parseForm } from '../forms';
 import { bodyOf, Hc, withUser } from '../handler';
 import { ADMINS, EVERY_ROLE, RouteDef } from '../route-table';
 import { parseUpload, uploadError, UPLOAD_FIELD } from '../uploads';
+import { ORGANISATION_CODE } from '../../domain/units';
 
 const YAML_MIME = 'application/yaml; charset=utf-8';
 
@@ -34,7 +35,7 @@ function renderList(hc: Hc, status = 200, state: ListState = {}): void {
 /** The :organisationCode of a route; anything malformed is not found. */
 function codeParam(req: Request): string {
   const code = req.params.organisationCode;
-  if (typeof code !== 'string' || !/^[a-z0-9][a-z0-9-]{0,59}$/.test(code)) throw notFound('Organisatie niet gevonden');
+  if (typeof code !== 'string' || !ORGANISATION_CODE.test(code)) throw notFound('Organisatie niet gevonden');
   return code;
 }
 
@@ -86,7 +87,7 @@ const editorSchema = z.object({
 }).strict();
 
 function queryCode(v: unknown): string {
-  return typeof v === 'string' && /^[a-z0-9][a-z0-9-]{0,59}$/.test(v) ? v : '';
+  return typeof v === 'string' && ORGANISATION_CODE.test(v) ? v : '';
 }
 
 function renderEditor(hc: Hc, status: number, code: string, typed?: { organisation: string; rows: EditorRow[]; base?: number }, state: ListState = {}): void {
