@@ -8,13 +8,9 @@ import type { Ctx } from '../context';
 import type { Actor } from '../domain/access';
 import { dutchIssue } from '../domain/issue-messages';
 import { Unit, UnitSetFile, unitSetFileSchema, UnitChange, unitChanges } from '../domain/units';
-import { AppError, forbidden } from '../errors';
+import { AppError } from '../errors';
 import { checkFile, openPreview, signPreview } from './checklist-uploads';
-import { baseVersionOf, listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
-
-function mustManage(actor: Actor): void {
-  if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
-}
+import { baseVersionOf, listOrganisations, mustManageUnits, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
 
 export interface Failure {
   ok: false;
@@ -74,7 +70,7 @@ function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): Uni
 
 /** An uploaded units file (YAML) → the preview, or every problem (file, line, field) in Dutch. */
 export function previewUnitsUpload(ctx: Ctx, actor: Actor, originalName: string, bytes: Buffer): UnitsPreview | Failure {
-  mustManage(actor);
+  mustManageUnits(actor);
   try {
     const { name } = checkFile(originalName, bytes, ['yaml']);
     return previewOf(ctx, actor, name, parseUnitSetText(bytes.toString('utf8'), name));
@@ -87,7 +83,7 @@ export const UNITS_EDITOR_SOURCE = 'gemaakt in de eenheden-editor';
 
 /** Publish what the preview showed; where to go, or why not. */
 export function publishPreviewedUnits(ctx: Ctx, actor: Actor, token: string): { ok: true; organisation: string; version: number; outcome: 'new' | 'unchanged' } | Failure {
-  mustManage(actor);
+  mustManageUnits(actor);
   try {
     const { name, content } = openPreview(actor, 'units', token);
     const { file, base } = content as SignedUnits;
@@ -112,7 +108,7 @@ export const MAX_ROWS = 500;
  * name and one row per unit, plus empty rows. Rows that came back with a form are kept as typed.
  */
 export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { organisation: string; rows: EditorRow[]; base?: number }) {
-  mustManage(actor);
+  mustManageUnits(actor);
   const org = code ? listOrganisations(ctx).find((o) => o.code === code) : undefined;
   const current: Unit[] = org ? (unitSetVersions(ctx, org.code).at(-1)?.units ?? []) : [];
   const rows = typed ? typed.rows.filter((r) => r.code || r.name || r.kind) : current.map((u) => ({ code: u.code, name: u.name, kind: u.kind }));
@@ -133,7 +129,7 @@ export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { orga
  * complete. Problems name the row and the column.
  */
 export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string; organisation: string; rows: EditorRow[]; base?: number }): UnitsPreview | Failure {
-  mustManage(actor);
+  mustManageUnits(actor);
   const org = input.code ? listOrganisations(ctx).find((o) => o.code === input.code) : undefined;
   if (input.code && !org) return { ok: false, message: `Organisatie '${input.code}' bestaat niet.`, problems: [] };
   // The table was filled from version `base`: a version published since would be undone unseen.

@@ -78,6 +78,11 @@ export function previewUnitSet(ctx: CatalogueCtx, file: UnitSetFile): UnitSetPre
   return previewIn(ctx.db, checkedFile(file));
 }
 
+/** Only a beheerder publishes organisations and units (and previews them, on the screens). */
+export function mustManageUnits(actor: Actor): void {
+  if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
+}
+
 /** The version a preview was made against: the organisation's latest, 0 for a new organisation. */
 export function baseVersionOf(preview: UnitSetPreview): number {
   return preview.outcome === 'new-organisation' ? 0 : preview.outcome === 'unchanged' ? preview.nextVersion : preview.nextVersion - 1;
@@ -91,7 +96,7 @@ export function baseVersionOf(preview: UnitSetPreview): number {
  * N + 1, with these changes", and the other person's changes would be undone without anyone seeing.
  */
 export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFile, source = 'upload', base?: number): { organisation: string; version: number; outcome: 'new' | 'unchanged' } {
-  if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
+  mustManageUnits(actor);
   const checked = checkedFile(file);
   const result = ctx.db.transaction(() => {
     const preview = previewIn(ctx.db, checked);
