@@ -10,6 +10,8 @@ export interface FollowUpScope {
   checklists: Array<{ id: string; version: string }>;
   /** The organisation's code when it still has a current unit set (the follow-up uses that set). */
   organisation: string | null;
+  /** The unit set the follow-up gets (the current one), by which its units are named; null: the earlier one's. */
+  unitSet: UnitSetRef | null;
   units: string[];
   /** Units of the earlier inspection that the current unit set no longer has. */
   droppedUnits: string[];
@@ -30,6 +32,7 @@ export function followUpScope(
   return {
     checklists,
     organisation: set ? previous.unitSet.organisation : null,
+    unitSet: set ? { organisation: set.organisation, version: set.version } : null,
     units: previous.units.filter(has),
     droppedUnits: previous.units.filter((u) => !has(u)),
     droppedChecklists: previous.checklists.filter((c) => !catalogue.checklists.has(c.id)).map((c) => c.id),

@@ -22,7 +22,7 @@ const previous = { checklists: [{ id: 'bezoek' }, { id: 'oud' }], units: ['ZW', 
 
 test('when the current unit set lost a unit and a checklist is gone, then the follow-up takes the rest and names both', () => {
   const scope = followUpScope(previous, catalogue([set(1, ['ZW', 'VU', 'HH']), set(2, ['ZW', 'HH', 'NEW'])], [checklist('bezoek', '2027')]));
-  expect(scope).toEqual({ checklists: [{ id: 'bezoek', version: '2027' }], organisation: 'dji', units: ['ZW', 'HH'], droppedUnits: ['VU'], droppedChecklists: ['oud'] });
+  expect(scope).toEqual({ checklists: [{ id: 'bezoek', version: '2027' }], organisation: 'dji', unitSet: { organisation: 'dji', version: 2 }, units: ['ZW', 'HH'], droppedUnits: ['VU'], droppedChecklists: ['oud'] });
   expect(followUpRefusal(scope, 'DJI')).toBeNull();
 });
 
