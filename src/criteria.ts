@@ -107,7 +107,7 @@ export function loadCriteriaFiles(dir: string = DEFAULT_CRITERIA_DIR): CriteriaF
     mappingFiles.push(file);
   }
   // From the files alone the units are their organisation's version 1; the database numbers its own.
-  const organisations = new Map([[units.code, { code: units.code, name: units.organisation, current: 1 }]]);
+  const organisations = new Map([[units.code, { code: units.code, name: units.organisation, ...(units.addressee !== undefined ? { addressee: units.addressee } : {}), current: 1 }]]);
   const unitSets = new Map([[unitSetKey(units.code, 1), { organisation: units.code, organisationName: units.organisation, version: 1, units: units.units }]]);
   return { catalogue: { checklists, versions, organisations, unitSets, mappings }, checklistFiles, mappingFiles, unitSetFile: units, unitsFile };
 }

@@ -10,7 +10,7 @@ import { dutchIssue } from '../domain/issue-messages';
 import { Unit, UnitSetFile, unitSetFileSchema, UnitChange, unitChanges } from '../domain/units';
 import { AppError } from '../errors';
 import { checkFile, openPreview, signPreview } from './checklist-uploads';
-import { baseVersionOf, listOrganisations, mustManageUnits, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
+import { baseVersionOf, listOrganisations, mustManageUnits, previewChangesSomething, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
 
 export interface Failure {
   ok: false;
@@ -65,7 +65,7 @@ function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): Uni
   // The token carries the version the preview was made against: publishing refuses when another
   // version was published in between (publishUnitSet's base).
   const signed: SignedUnits = { file: preview.file, base: baseVersionOf(preview) };
-  return { ok: true, ...preview, name, marks, token: preview.outcome === 'unchanged' ? '' : signPreview(actor, 'units', name, signed) };
+  return { ok: true, ...preview, name, marks, token: previewChangesSomething(preview) ? signPreview(actor, 'units', name, signed) : '' };
 }
 
 /** An uploaded units file (YAML) → the preview, or every problem (file, line, field) in Dutch. */

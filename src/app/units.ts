@@ -36,6 +36,13 @@ export interface UnitSetPreview {
   changes: UnitChange[];
   /** The organisation's name in the current version when this one gives it another (a rename is a change too). */
   previousName?: string;
+  /** Whom recommendations go to, when the file gives another than the organisation has (not versioned). */
+  addressee?: { before: string | null; after: string };
+}
+
+/** Whether publishing the preview would change anything: a new version, or only the addressee. */
+export function previewChangesSomething(p: UnitSetPreview): boolean {
+  return p.outcome !== 'unchanged' || p.addressee !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -63,14 +70,15 @@ function previewIn(db: DB, file: UnitSetFile): UnitSetPreview {
   const org = store.findOrganisation(db, file.code);
   const latest = org ? store.latestUnitSet(db, file.code) : undefined;
   const organisation = { code: file.code, name: file.organisation, exists: org !== undefined };
+  const addressee = file.addressee !== undefined && file.addressee !== (org?.addressee ?? null) ? { addressee: { before: org?.addressee ?? null, after: file.addressee } } : {};
   if (!latest) {
-    return { file, organisation, outcome: 'new-organisation', nextVersion: 1, changes: unitChanges([], file.units) };
+    return { file, organisation, outcome: 'new-organisation', nextVersion: 1, changes: unitChanges([], file.units), ...addressee };
   }
   if (latest.sha256 === store.unitSetHash(file.organisation, file.units)) {
-    return { file, organisation, outcome: 'unchanged', nextVersion: latest.version, changes: [] };
+    return { file, organisation, outcome: 'unchanged', nextVersion: latest.version, changes: [], ...addressee };
   }
   const renamed = latest.organisationName !== file.organisation ? { previousName: latest.organisationName } : {};
-  return { file, organisation, outcome: 'new-version', nextVersion: latest.version + 1, changes: unitChanges(latest.units, file.units), ...renamed };
+  return { file, organisation, outcome: 'new-version', nextVersion: latest.version + 1, changes: unitChanges(latest.units, file.units), ...renamed, ...addressee };
 }
 
 /** What publishing would do, without writing (the preview screen and `--dry-run`). */
@@ -100,7 +108,10 @@ export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFil
   const checked = checkedFile(file);
   const result = ctx.db.transaction(() => {
     const preview = previewIn(ctx.db, checked);
-    if (preview.outcome === 'unchanged') return { organisation: checked.code, version: preview.nextVersion, outcome: 'unchanged' as const };
+    if (preview.outcome === 'unchanged') {
+      if (preview.addressee) store.setAddressee(ctx.db, actor.email, checked.code, preview.addressee.after);
+      return { organisation: checked.code, version: preview.nextVersion, outcome: 'unchanged' as const };
+    }
     if (base !== undefined && baseVersionOf(preview) !== base) {
       const latest = store.latestUnitSet(ctx.db, checked.code);
       throw conflict(
@@ -110,6 +121,7 @@ export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFil
       );
     }
     const version = store.insertUnitSet(ctx.db, actor.email, checked, source);
+    if (preview.addressee) store.setAddressee(ctx.db, actor.email, checked.code, preview.addressee.after);
     return { organisation: checked.code, version, outcome: 'new' as const };
   }).immediate();
   refreshCatalogue(ctx);
@@ -145,7 +157,9 @@ export function unitSetYaml(ctx: CatalogueCtx, code: string, version?: number): 
     `# De eenheden van ${set.organisationName} (${code}), versie ${set.version}.\n` +
     `# Gepubliceerd in Toetsing door ${set.publishedBy} op ${set.publishedAt}; sha256 ${set.sha256}.\n` +
     '# Een gewijzigde lijst wordt bij het importeren een nieuwe versie: deze versie verandert niet meer.\n';
-  const doc = new YAML.Document({ organisation: set.organisationName, code, units: set.units });
+  // The addressee is the organisation's current one (it is not versioned), so a re-upload keeps it.
+  const addressee = store.findOrganisation(ctx.db, code)?.addressee;
+  const doc = new YAML.Document({ organisation: set.organisationName, code, ...(addressee ? { addressee } : {}), units: set.units });
   // One unit per line, as criteria/units.yaml has them.
   const units = doc.get('units', true) as YAML.YAMLSeq;
   for (const item of units.items) (item as YAML.YAMLMap).flow = true;
@@ -182,6 +196,8 @@ export function seedUnits(db: DB, files: Pick<CriteriaFiles, 'unitSetFile' | 'un
       const hash = store.unitSetHash(file.organisation, file.units);
       if (!store.listUnitSetsOf(db, file.code).some((s) => s.sha256 === hash)) store.insertUnitSet(db, 'systeem', file, sourceName(files.unitsFile));
     }
+    // The addressee only when the organisation has none: one set in the app is not undone by a start.
+    if (file.addressee !== undefined && store.findOrganisation(db, file.code)?.addressee === null) store.setAddressee(db, 'systeem', file.code, file.addressee);
     if (assign !== undefined && store.countUnassignedInspections(db) > 0) store.assignUnassignedInspections(db, file.code, assign);
   }).immediate();
 }

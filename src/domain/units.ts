@@ -63,6 +63,8 @@ export const unitSetFileSchema = z
   .object({
     organisation: z.string().trim().min(1),
     code: organisationCodeSchema.optional(),
+    /** Whom the inspectorate addresses its recommendations to ("de korpschef"). */
+    addressee: z.string().trim().min(1).max(100).optional(),
     units: z.array(unitSchema).min(1),
   })
   .strict()
@@ -73,7 +75,7 @@ export const unitSetFileSchema = z
       seen.add(u.code);
     });
   })
-  .transform((f) => ({ organisation: f.organisation, code: f.code ?? organisationCodeOf(f.organisation), units: f.units }));
+  .transform((f) => ({ organisation: f.organisation, code: f.code ?? organisationCodeOf(f.organisation), ...(f.addressee !== undefined ? { addressee: f.addressee } : {}), units: f.units }));
 export type UnitSetFile = z.infer<typeof unitSetFileSchema>;
 /** The file as written (code optional). */
 export type UnitSetFileInput = z.input<typeof unitSetFileSchema>;
@@ -81,6 +83,15 @@ export type UnitSetFileInput = z.input<typeof unitSetFileSchema>;
 export interface Organisation {
   code: string;
   name: string;
+  /** Whom recommendations are addressed to; absent: the report names no addressee. */
+  addressee?: string;
+}
+
+/** Whom an inspection's recommendations are addressed to: its organisation's addressee, or null. */
+export function addresseeOf(catalogue: Pick<Catalogue, 'organisations' | 'unitSets'>, inspection: { unitSet: UnitSetRef }): string | null {
+  // Through the inspection's set, so one not yet tied to a set reads as unitSetOf reads it.
+  const code = unitSetOf(catalogue, inspection.unitSet)?.organisation ?? inspection.unitSet.organisation;
+  return catalogue.organisations.get(code)?.addressee ?? null;
 }
 
 /** One published version of an organisation's units. */

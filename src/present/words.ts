@@ -81,3 +81,14 @@ export function groupKindPhrase(checklists: ReadonlyArray<{ groups: ReadonlyArra
   if (kinds.length === 0) return 'groep';
   return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} en ${kinds[kinds.length - 1]}`;
 }
+
+/**
+ * The sentence before recommendations: "De Inspectie doet de korpschef de aanbevelingen:" for one
+ * group, "… geeft de korpschef de volgende aanbevelingen mee:" before all of them. Whom they go to
+ * is the organisation's (src/domain/units.ts addresseeOf); without one the sentence names nobody.
+ */
+export function recommendationIntro(addressee: string | null, count: number, scope: 'group' | 'all'): string {
+  const what = `aanbeveling${count === 1 ? '' : 'en'}`;
+  if (scope === 'all') return addressee ? `De Inspectie geeft ${addressee} de volgende ${what} mee:` : `De Inspectie doet de volgende ${what}:`;
+  return addressee ? `De Inspectie doet ${addressee} de ${what}:` : `De Inspectie doet de ${what}:`;
+}

@@ -3,7 +3,7 @@
 // verdicts are rolled up), in the order the report shows them, so note numbers follow first
 // citation. Templates only lay this out. A pure function of the snapshot and the catalogue:
 // the application layer (src/app/reports.ts) reads them.
-import { organisationNameOf, unitNameOf } from '../domain/units';
+import { addresseeOf, organisationNameOf, unitNameOf } from '../domain/units';
 import { allCriteria, Catalogue, Checklist, Group, NOT_ASSESSED } from '../domain/checklist';
 import type { EvidenceRecord, InspectionSnapshot, VerdictRecord } from '../domain/inspection';
 import type { WederhoorParagraph } from '../domain/wederhoor-round';
@@ -164,6 +164,8 @@ export interface NationalReportModel {
   year: number;
   ref: string;
   organisation: string;
+  /** Whom the recommendations are addressed to ("de korpschef"), or null. */
+  addressee: string | null;
   fieldwork: string;
   status: ReportStatus;
   illustrativeHtml: string | null;
@@ -572,6 +574,7 @@ export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, 
     year: s.year,
     ref: s.ref,
     organisation: organisationNameOf(catalogue, s),
+    addressee: addresseeOf(catalogue, s),
     fieldwork: dutchPeriod(s.fieldworkStart, s.fieldworkEnd),
     status: reportStatus(s),
     illustrativeHtml: illustrativeHtml(s),

@@ -14,6 +14,7 @@ export interface StoredOrganisation {
   id: number;
   code: string;
   name: string;
+  addressee: string | null;
   createdAt: string;
   createdBy: string;
 }
@@ -41,11 +42,20 @@ interface OrgRow {
   id: number;
   code: string;
   name: string;
+  addressee: string | null;
   created_at: string;
   created_by: string;
 }
 
-const orgFromRow = (r: OrgRow): StoredOrganisation => ({ id: r.id, code: r.code, name: r.name, createdAt: r.created_at, createdBy: r.created_by });
+const orgFromRow = (r: OrgRow): StoredOrganisation => ({ id: r.id, code: r.code, name: r.name, addressee: r.addressee, createdAt: r.created_at, createdBy: r.created_by });
+
+/** Set whom the organisation's recommendations are addressed to (logged); a no-op when it is already that. */
+export function setAddressee(db: DB, actor: string, code: string, addressee: string): void {
+  const org = findOrganisation(db, code);
+  if (!org || org.addressee === addressee) return;
+  db.prepare('UPDATE organisations SET addressee = ? WHERE id = ?').run(addressee, org.id);
+  logChange(db, { actor, inspectionId: null, entity: 'organisation', entityId: code, action: 'update', old: { addressee: org.addressee }, new: { addressee } });
+}
 
 /** Every organisation, oldest first. */
 export function listOrganisationRows(db: DB): StoredOrganisation[] {
@@ -112,7 +122,7 @@ export function insertUnitSet(db: DB, actor: string, file: { code: string; organ
     let org = findOrganisation(db, file.code);
     if (!org) {
       const info = db.prepare('INSERT INTO organisations (code, name, created_at, created_by) VALUES (?, ?, ?, ?)').run(file.code, file.organisation, nowIso(), actor);
-      org = { id: Number(info.lastInsertRowid), code: file.code, name: file.organisation, createdAt: nowIso(), createdBy: actor };
+      org = { id: Number(info.lastInsertRowid), code: file.code, name: file.organisation, addressee: null, createdAt: nowIso(), createdBy: actor };
       logChange(db, { actor, inspectionId: null, entity: 'organisation', entityId: file.code, action: 'create', new: { code: file.code, name: file.organisation } });
     } else if (org.name !== file.organisation) {
       db.prepare('UPDATE organisations SET name = ? WHERE id = ?').run(file.organisation, org.id);
@@ -163,15 +173,16 @@ export function organisationId(db: DB, code: string): number | undefined {
 
 /** What changes each time a set is published (both tables only grow, except a name). */
 export function unitsMark(db: DB): string {
-  const r = db.prepare('SELECT (SELECT COUNT(*) FROM unit_sets) AS s, (SELECT COUNT(*) FROM organisations) AS o').get() as { s: number; o: number };
-  return `${r.s}/${r.o}`;
+  // The addressees can change without a new version; there are a handful of organisations.
+  const r = db.prepare("SELECT (SELECT COUNT(*) FROM unit_sets) AS s, (SELECT COUNT(*) FROM organisations) AS o, (SELECT group_concat(COALESCE(addressee, ''), '|') FROM organisations) AS a").get() as { s: number; o: number; a: string | null };
+  return `${r.s}/${r.o}/${r.a ?? ''}`;
 }
 
 /** The organisations and every published set, as the catalogue holds them. */
 export function unitCatalogue(db: DB): Pick<Catalogue, 'organisations' | 'unitSets'> {
   const organisations: Catalogue['organisations'] = new Map();
   const unitSets: Catalogue['unitSets'] = new Map();
-  for (const o of listOrganisationRows(db)) organisations.set(o.code, { code: o.code, name: o.name, current: 0 });
+  for (const o of listOrganisationRows(db)) organisations.set(o.code, { code: o.code, name: o.name, ...(o.addressee !== null ? { addressee: o.addressee } : {}), current: 0 });
   for (const s of listUnitSets(db)) {
     unitSets.set(unitSetKey(s.organisation, s.version), { organisation: s.organisation, organisationName: s.organisationName, version: s.version, units: s.units });
     const o = organisations.get(s.organisation);

@@ -5,6 +5,8 @@
 // lezer and inspecteur can read and download but not publish.
 import YAML from 'yaml';
 import { must } from '../../src/errors';
+import { nationalReportModel } from '../../src/app/reports';
+import { OPERATOR } from '../../src/app/operator';
 import { dbFingerprint } from '../helpers/db-state';
 import { makeWorld, postAs, RoleName, World } from '../helpers/inspector';
 
@@ -123,6 +125,24 @@ describe('Organisaties', () => {
     expect(html).toContain('Nieuwe versie 3.');
     expect(html).toContain('De organisatie heet vanaf deze versie <ins>DJI (nieuwe naam)</ins> in plaats van <del>Dienst Justitiële Inrichtingen</del>');
     expect(html).toContain('0 nieuw · 0 andere naam · 0 vervalt · 0 andere soort');
+  });
+
+  it('when a file only gives the organisation an addressee, then the preview says so without a new version, and publishing sets it for its reports', async () => {
+    const before = versions('dienst-justitiele-inrichtingen');
+    const latest = String(before.at(-1));
+    const current = (await w.as.beheerder.agent.get(`/organisaties/dienst-justitiele-inrichtingen/versies/${latest}/eenheden.yaml`).expect(200)).text;
+    const withAddressee = current.replace(/^code: (.*)$/m, 'code: $1\naddressee: de hoofddirecteur');
+    const res = await upload(withAddressee, 'aan.yaml').expect(200);
+    const html = decode(res.text);
+    expect(html).toContain('De eenheden zijn al precies zo gepubliceerd');
+    expect(html).toContain('Aanbevelingen gaan voortaan aan: de hoofddirecteur.');
+    await postAs(w, 'beheerder', '/organisaties/publiceren', { token: tokenIn(res.text) }).expect(303);
+    expect(versions('dienst-justitiele-inrichtingen')).toEqual(before);
+    expect(w.ctx.catalogue.organisations.get('dienst-justitiele-inrichtingen')?.addressee).toBe('de hoofddirecteur');
+    const yaml = (await w.as.lezer.agent.get(`/organisaties/dienst-justitiele-inrichtingen/versies/${latest}/eenheden.yaml`).expect(200)).text;
+    expect((YAML.parse(yaml) as { addressee?: string }).addressee).toBe('de hoofddirecteur');
+    // The police's addressee came from criteria/units.yaml, so its reports read as before.
+    expect(nationalReportModel(w.ctx, OPERATOR, w.id2022).addressee).toBe('de korpschef');
   });
 
   it('when a file is not valid YAML or not a valid units list, then a Dutch message names the line and nothing is published', async () => {

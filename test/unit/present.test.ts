@@ -8,6 +8,7 @@ import {
   compactTally,
   count,
   groupKindPhrase,
+  recommendationIntro,
   describeTally,
   legend,
   outOf,
@@ -161,5 +162,15 @@ describe('what the groups are called', () => {
     expect(groupKindPhrase([tk, nom])).toBe('toezegging en aandachtspunt');
     expect(groupKindPhrase([{ groups: [{ kind: 'thema' }, { kind: 'thema' }] }])).toBe('thema');
     expect(groupKindPhrase([null, undefined])).toBe('groep');
+  });
+});
+
+describe('the sentence before recommendations', () => {
+  test('when the organisation has an addressee, then it is named; without one, the sentence names nobody', () => {
+    expect(recommendationIntro('de korpschef', 2, 'group')).toBe('De Inspectie doet de korpschef de aanbevelingen:');
+    expect(recommendationIntro('de korpschef', 1, 'group')).toBe('De Inspectie doet de korpschef de aanbeveling:');
+    expect(recommendationIntro('de korpschef', 3, 'all')).toBe('De Inspectie geeft de korpschef de volgende aanbevelingen mee:');
+    expect(recommendationIntro(null, 3, 'all')).toBe('De Inspectie doet de volgende aanbevelingen:');
+    expect(recommendationIntro(null, 1, 'group')).toBe('De Inspectie doet de aanbeveling:');
   });
 });

@@ -3,7 +3,7 @@
 // part converted from its sanitised HTML and each block laid out from its typed data. The notes
 // the PDF prints at the end of each chapter are Word footnotes here.
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
-import { capital, count, dutchNumber, interviewSentence, sharedHelpers, type VerdictView } from '../../present';
+import { capital, count, dutchNumber, interviewSentence, recommendationIntro, sharedHelpers, type VerdictView } from '../../present';
 import type { BlockSource, BlockView, CellView, GroupView, MatrixView, NationalReportModel, SourceView, StatisticsRow } from '../national.model';
 import { htmlBlocks, htmlInline } from './html';
 import { Block, CellSpec, chartImage, dataImage, DocxReport, heading, Inline, NoteBook, ORGANISATION, para, shaded, table, text, verdict } from './kit';
@@ -64,10 +64,10 @@ function verdictLine(g: GroupView): Paragraph {
   });
 }
 
-function recommendations(g: GroupView): Block[] {
+function recommendations(g: GroupView, addressee: string | null): Block[] {
   if (g.recommendations.length === 0) return [];
   return [
-    para(`De Inspectie doet de korpschef de aanbeveling${g.recommendations.length > 1 ? 'en' : ''}:`, undefined, { keepNext: true }),
+    para(recommendationIntro(addressee, g.recommendations.length, 'group'), undefined, { keepNext: true }),
     ...g.recommendations.map((rec) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [text(rec.text)] })),
   ];
 }
@@ -135,7 +135,7 @@ function block(b: BlockView, m: NationalReportModel, notes: NoteBook): Block[] {
         heading(b.level, g.title),
         verdictLine(g),
         ...(g.boxHtml ? htmlBlocks(g.boxHtml, notes, 'Box') : final ? [] : [para('Nog geen conclusie geschreven.', 'Empty')]),
-        ...recommendations(g),
+        ...recommendations(g, m.addressee),
       ]);
     case 'criteria':
       return b.criteria.flatMap((c) => [
@@ -152,7 +152,7 @@ function block(b: BlockView, m: NationalReportModel, notes: NoteBook): Block[] {
         verdictLine(g),
         ...(g.national.override ? [para(`Berekend oordeel: ${g.national.override.computed.label}. De Inspectie stelde het oordeel anders vast:`, 'Box'), ...htmlBlocks(g.national.override.motivationHtml, notes, 'Box')] : []),
         ...(g.conclusionHtml ? htmlBlocks(g.conclusionHtml, notes) : final ? [] : [empty('Nog geen deelconclusie geschreven.')]),
-        ...recommendations(g),
+        ...recommendations(g, m.addressee),
       ];
     }
     case 'oordelen': {
@@ -203,7 +203,7 @@ function block(b: BlockView, m: NationalReportModel, notes: NoteBook): Block[] {
     case 'aanbevelingen':
       if (b.groups.length === 0) return [empty('Dit onderzoek bevat geen aanbevelingen.')];
       return [
-        para('De Inspectie geeft de korpschef de volgende aanbevelingen mee:'),
+        para(recommendationIntro(m.addressee, b.groups.reduce((n, g) => n + g.recommendations.length, 0), 'all')),
         ...b.groups.flatMap((g) => [
           para([text(`Ten aanzien van ${g.title.toLowerCase()}:`, { bold: true })], undefined, { keepNext: true }),
           ...g.recommendations.map((rec) => new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children: [text(rec.text)] })),

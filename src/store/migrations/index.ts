@@ -13,6 +13,7 @@ import * as m010 from './010_wederhoor';
 import * as m011 from './011_wederhoor_reactions';
 import * as m012 from './012_frameworks';
 import * as m013 from './013_organisations';
+import * as m014 from './014_organisation_addressee';
 
 // editsSchema: the migration edits sqlite_schema in place (see 010), which the runner allows for it alone.
 export const migrations: Array<{ version: number; name: string; sql: string; editsSchema?: boolean }> = [
@@ -29,5 +30,6 @@ export const migrations: Array<{ version: number; name: string; sql: string; edi
   { version: 11, name: 'wederhoor_reactions', sql: m011.sql },
   { version: 12, name: 'frameworks', sql: m012.sql },
   { version: 13, name: 'organisations', sql: m013.sql },
+  { version: 14, name: 'organisation_addressee', sql: m014.sql },
 ];
 export const LATEST_VERSION = migrations[migrations.length - 1].version;
