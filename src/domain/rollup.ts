@@ -97,16 +97,22 @@ function rolled(checklist: Checklist, verdicts: string[], override: Override | u
  * a fresh inspection rolls up to "niet beoordeeld" everywhere rather than failing.
  */
 export function rollUp(checklist: Checklist, units: string[], cells: CellVerdict[], overrides: Override[]): RollUp {
-  const byCell = new Map<string, string>();
-  for (const c of cells) byCell.set(`${c.unit}\u0000${c.criterion}`, c.verdict);
-  const get = (unit: string, criterion: string) => byCell.get(`${unit}\u0000${criterion}`) ?? NOT_ASSESSED;
+  // By unit, then criterion: no key string built per cell (a trend rolls up 25 inspections of 6,000 cells).
+  const byCell = new Map<string, Map<string, string>>();
+  for (const c of cells) {
+    let byCriterion = byCell.get(c.unit);
+    if (!byCriterion) byCell.set(c.unit, (byCriterion = new Map<string, string>()));
+    byCriterion.set(c.criterion, c.verdict);
+  }
+  const get = (unit: string, criterion: string) => byCell.get(unit)?.get(criterion) ?? NOT_ASSESSED;
   const overrideOf = (scope: string, group: string) => overrides.find((o) => o.scope === scope && o.group === group);
 
   const unitGroup = new Map<string, Map<string, Rolled>>();
   for (const unit of units) {
     const perGroup = new Map<string, Rolled>();
+    const ofUnit = byCell.get(unit);
     for (const g of checklist.groups) {
-      perGroup.set(g.id, rolled(checklist, g.criteria.map((cr) => get(unit, cr.id)), overrideOf(unit, g.id)));
+      perGroup.set(g.id, rolled(checklist, g.criteria.map((cr) => ofUnit?.get(cr.id) ?? NOT_ASSESSED), overrideOf(unit, g.id)));
     }
     unitGroup.set(unit, perGroup);
   }

@@ -91,23 +91,26 @@ function linkChecklists(
 }
 
 function alignChecklist(units: string[], parties: Party[], target: Checklist, lineages: Array<Lineage | null>): AlignedChecklist {
-  const absent = (i: number, unit: string) => !parties[i].snapshot.units.includes(unit);
+  // Asked once per cell and side: a Set, not a scan of the unit list each time.
+  const inScope = parties.map((p) => new Set(p.snapshot.units));
+  const absent = (i: number, unit: string) => !inScope[i].has(unit);
   const read = (i: number, from: Checklist, sources: string[], unit: string) => sourceVerdict(from, parties[i].get, sources, unit, absent(i, unit));
   const empty = (): AlignedCell[] => units.map((unit) => ({ unit, sides: lineages.map(() => null) }));
 
-  const rows: AlignedRow[] = allCriteria(target).map((cr) => ({
-    key: `${target.id}/${cr.id}`,
-    group: groupOf(target, cr.id),
-    criterion: criterionRef(target, cr.id),
-    vanished: null,
-    cells: units.map((unit) => ({
-      unit,
-      sides: lineages.map((l, i) => {
-        const sources = l?.sources.get(cr.id) ?? [];
-        return l && sources.length > 0 ? read(i, l.from, sources, unit) : null;
-      }),
-    })),
-  }));
+  const rows: AlignedRow[] = allCriteria(target).map((cr) => {
+    // Per criterion, not per cell: the same for every unit.
+    const sources = lineages.map((l) => l?.sources.get(cr.id) ?? []);
+    return {
+      key: `${target.id}/${cr.id}`,
+      group: groupOf(target, cr.id),
+      criterion: criterionRef(target, cr.id),
+      vanished: null,
+      cells: units.map((unit) => ({
+        unit,
+        sides: lineages.map((l, i) => (l && sources[i].length > 0 ? read(i, l.from, sources[i], unit) : null)),
+      })),
+    };
+  });
   const vanished = new Map<string, AlignedRow>();
   lineages.forEach((l, i) => {
     if (!l) return;
