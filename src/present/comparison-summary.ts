@@ -9,7 +9,7 @@
 import { type Catalogue, type Checklist, codeOfRank, verdictLabel } from '../domain/checklist';
 import { unitNameOf } from '../domain/units';
 import { criterionName } from './criteria';
-import { capital, count, CRITERIA, CELLS, dutchNumber, percent, POINTS, UNITS } from './words';
+import { capital, count, CELLS, criterionNoun, dutchNumber, percent, UNITS } from './words';
 import { keptOrPartlyShare, keptShare, type SideShares } from '../domain/comparison/progress';
 import type { ChecklistComparison, Comparison, CriterionRef, CriterionRow, GroupRow } from '../domain/comparison/types';
 
@@ -43,10 +43,10 @@ export function rowAnchor(rowKey: string): string {
   return `c-${slug(rowKey)}`;
 }
 
-/** What one criterion is called in a sentence: "criterium" in a toetsingskader, "punt" elsewhere. */
+/** What one criterion is called in a sentence: "criterium", or "punt" among aandachtspunten. */
 export function criterionWord(checklist: Checklist, many = false): string {
-  const toezegging = (checklist.groups[0]?.kind ?? 'toezegging') === 'toezegging';
-  return toezegging ? (many ? 'de criteria' : 'criterium') : many ? 'de punten' : 'punt';
+  const noun = criterionNoun(checklist.groups[0]?.kind);
+  return many ? `de ${noun.many}` : noun.one;
 }
 
 function checklistOf(c: ChecklistComparison): Checklist {
@@ -109,7 +109,7 @@ function groupSentences(cmp: Comparison, c: ChecklistComparison, g: GroupRow, sh
   const cellsDown = rows.reduce((n, r) => n + r.counts.verslechterd, 0);
   const cellsSame = rows.reduce((n, r) => n + r.counts.gelijk, 0);
   const kind = checklist.groups.find((x) => x.id === g.group.id)?.kind ?? 'toezegging';
-  const noun = kind === 'toezegging' ? CRITERIA : POINTS;
+  const noun = criterionNoun(kind);
   const target = groupAnchor(checklist.id, g.group.id);
   const national = g.national.earlier && g.national.later && g.national.earlier.rank !== null && g.national.later.rank !== null
     ? g.national.direction === 'gelijk'

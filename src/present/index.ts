@@ -11,7 +11,7 @@ import { labels } from './labels';
 import { url } from './urls';
 import { REVIEW_LEGEND } from './review';
 import { ABBREVIATION_RULE, legend, VerdictView, verdictView } from './verdicts';
-import { capital, CELLS, count, CRITERIA, dutchNumber, groupKindPhrase, interviewSentence, INTERVIEWS, outOf, percent, plural, POINTS, recommendationIntro, RECOMMENDATIONS, SOURCES, UNITS } from './words';
+import { capital, CELLS, count, CRITERIA, criterionNoun, dutchNumber, groupKindPhrase, interviewSentence, INTERVIEWS, outOf, percent, plural, POINTS, recommendationIntro, RECOMMENDATIONS, SOURCES, UNITS } from './words';
 
 export { dutchDate, dutchDateTime, dutchPeriod } from './dates';
 export { criterionName, criterionPlainText, criterionTitle, firstWords } from './criteria';
@@ -41,6 +41,7 @@ export const sharedHelpers = {
   outOf,
   capital,
   groupKindPhrase,
+  criterionNoun,
   recommendationIntro,
   interviewSentence,
   nouns: { units: UNITS, criteria: CRITERIA, points: POINTS, sources: SOURCES, cells: CELLS, recommendations: RECOMMENDATIONS, interviews: INTERVIEWS },

@@ -12,6 +12,14 @@ export interface Noun {
 export const UNITS: Noun = { one: 'eenheid', many: 'eenheden' };
 export const CRITERIA: Noun = { one: 'criterium', many: 'criteria' };
 export const POINTS: Noun = { one: 'punt', many: 'punten' };
+
+/**
+ * What the items of a group are called: the ombudsman's aandachtspunten have "punten", every
+ * other framework (toezeggingen, thema's, normen) "criteria".
+ */
+export function criterionNoun(groupKind: string | undefined): Noun {
+  return groupKind === 'aandachtspunt' ? POINTS : CRITERIA;
+}
 export const SOURCES: Noun = { one: 'bron', many: 'bronnen', none: 'geen bron' };
 export const CELLS: Noun = { one: 'cel', many: 'cellen' };
 export const RECOMMENDATIONS: Noun = { one: 'aanbeveling', many: 'aanbevelingen' };

@@ -126,6 +126,8 @@ describe('the comparison with its revised version through a mapping', () => {
     // The chapter heading speaks of this framework's groups (thema), not the police's toezeggingen.
     expect(text).toContain('Oordeel per thema en eenheid');
     expect(text).not.toContain('Toezeggingen per eenheid');
+    // The rank order in the scale's own words, and its items are criteria (not the ombudsman's punten).
+    expect(text).toContain('Een richting vergelijkt de rangorde van de oordelen (voldoet boven voldoet gedeeltelijk boven voldoet niet)');
   });
 
   test('then the verdicts are in the probation scale words and the units by their own names', () => {
@@ -133,9 +135,9 @@ describe('the comparison with its revised version through a mapping', () => {
     expect(text).not.toContain('Nagekomen');
     for (const u of PROBATION_UNITS.units) expect(text).toContain(u.name);
     // Criterion 1.4 (t3b, split from 1.10): Midden went from Voldoet to Voldoet niet, Zuid stayed.
-    const from = layout.indexOf('Toezicht reclassering, punt 1.4');
+    const from = layout.indexOf('Toezicht reclassering, criterium 1.4');
     expect(from).toBeGreaterThan(0);
-    const section = layout.slice(from, layout.indexOf('Toezicht reclassering, punt 1.5', from));
+    const section = layout.slice(from, layout.indexOf('Toezicht reclassering, criterium 1.5', from));
     expect(section).toMatch(/^\s*Reclasseringsregio Midden\s{2,}Voldoet\s{2,}Voldoet niet\s/m);
     expect(section).toMatch(/^\s*Reclasseringsregio Zuid\s{2,}Voldoet\s{2,}Voldoet\s/m);
   });
