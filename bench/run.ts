@@ -24,6 +24,7 @@ import { BENCH_STATIC_PATH } from '../src/web/bench-static';
 import { databasePath, DB, openDatabase } from '../src/store/db';
 import { exportDocument, importDocument } from '../src/store/documents';
 import { findInspection, loadSnapshot, loadTrendSnapshot } from '../src/store/inspections.store';
+import { overviewCacheFile } from '../src/store/overview-cache';
 import { createUser } from '../src/store/users.store';
 import { DEFAULT_OUT, Manifest, MANIFEST } from './generate';
 import { LoadResult, percentile } from './load';
@@ -105,14 +106,43 @@ function cellPaths(ctx: Ctx, s: InspectionSnapshot, max: number): string[] {
   return all.filter((_, i) => i % step === 0).slice(0, max);
 }
 
+/** The server's memory probe (bench/memory-probe.cjs), preloaded with a gc to call after a checkpoint. */
+const MEMORY_PROBE = path.join(__dirname, 'memory-probe.cjs');
+const probeNodeArgs = () => [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--expose-gc', '--require', MEMORY_PROBE];
+
+/**
+ * The server's JS heap now (heapUsed: live objects and garbage not yet collected) and after a
+ * full collection (what is retained), in MiB; null without the probe. (The RSS right after a
+ * collection is not read: V8 and malloc give pages back later, so it reads as before.)
+ */
+async function heapOf(pid: number): Promise<{ heapUsedMiB: number; heapTotalMiB: number; retainedHeapMiB: number | null } | null> {
+  const file = path.join(os.tmpdir(), `toetsing-bench-memory-${pid}.json`);
+  fs.rmSync(file, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  const mib = (n: number) => Math.round(n / 1024 / 1024);
+  // A full collection of a 1 GB heap takes about a second on this machine.
+  for (let i = 0; i < 200; i++) {
+    await new Promise((res) => setTimeout(res, 50));
+    if (!fs.existsSync(file)) continue;
+    const m = JSON.parse(fs.readFileSync(file, 'utf8')) as { heapUsed: number; heapTotal: number; afterGc: { heapUsed: number } | null };
+    fs.rmSync(file, { force: true });
+    return { heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), retainedHeapMiB: m.afterGc ? mib(m.afterGc.heapUsed) : null };
+  }
+  return null;
+}
+
+const spread = (xs: number[]) => round(((Math.max(...xs) - Math.min(...xs)) / Math.min(...xs)) * 100);
+
 /**
  * Requests in the mix at 16 connections, in segments up to each checkpoint, with the server's
- * RSS read after each. Spread: how far the largest of the compared checkpoints is above the
- * smallest, in percent of the smallest.
+ * RSS read after each, then its heap before and after a full collection (bench/memory-probe.cjs).
+ * Spread: how far the largest of the compared checkpoints is above the smallest, in percent of
+ * the smallest. RSS as read follows V8's collection cadence (on the large data the heap swings by
+ * hundreds of MiB of garbage between full collections); the retained heap tells growth from that.
  */
 async function memoryRun(base: { port: number; cookie: string }, paths: string[], pid: number, checkpoints: number[]) {
   const before = memoryOf(pid);
-  const samples: Array<{ requests: number; rssMiB: number; seconds: number; errors: number; stoppedByTime: boolean }> = [];
+  const samples: Array<{ requests: number; rssMiB: number; heapUsedMiB: number | null; heapTotalMiB: number | null; retainedHeapMiB: number | null; seconds: number; errors: number; stoppedByTime: boolean }> = [];
   let done = 0;
   const t0 = performance.now();
   for (const at of checkpoints) {
@@ -120,14 +150,18 @@ async function memoryRun(base: { port: number; cookie: string }, paths: string[]
     const offset = done % paths.length;
     const r = await runLoad({ ...base, paths: [...paths.slice(offset), ...paths.slice(0, offset)], connections: 16, requests: at - done, warmup: 0, maxSeconds: 600 });
     done += r.requests;
-    samples.push({ requests: done, rssMiB: memoryOf(pid).rssMiB, seconds: Math.round((performance.now() - t0) / 1000), errors: r.errors, stoppedByTime: r.stoppedByTime });
+    const rssMiB = memoryOf(pid).rssMiB;
+    const heap = await heapOf(pid);
+    samples.push({ requests: done, rssMiB, heapUsedMiB: heap?.heapUsedMiB ?? null, heapTotalMiB: heap?.heapTotalMiB ?? null, retainedHeapMiB: heap?.retainedHeapMiB ?? null, seconds: Math.round((performance.now() - t0) / 1000), errors: r.errors, stoppedByTime: r.stoppedByTime });
   }
-  const at = (n: number) => samples.find((m) => m.requests >= n)?.rssMiB ?? NaN;
+  const sampleAt = (n: number) => samples.find((m) => m.requests >= n);
   const compared = checkpoints === MEMORY_LONG ? MEMORY_LONG_COMPARED : checkpoints;
-  const rss = compared.map(at);
-  const spreadPercent = round(((Math.max(...rss) - Math.min(...rss)) / Math.min(...rss)) * 100);
+  const rss = compared.map((n) => sampleAt(n)?.rssMiB ?? NaN);
+  const spreadPercent = spread(rss);
   // Growth from the first compared checkpoint to the last: negative when V8 gave memory back.
   const growthPercent = round(((rss[rss.length - 1] - rss[0]) / rss[0]) * 100);
+  const retained = compared.map((n) => sampleAt(n)?.retainedHeapMiB ?? null);
+  const known = (xs: Array<number | null>): xs is number[] => xs.every((x) => x !== null);
   const peak = memoryOf(pid).peakMiB;
   return {
     long: checkpoints === MEMORY_LONG,
@@ -136,6 +170,8 @@ async function memoryRun(base: { port: number; cookie: string }, paths: string[]
     compared: Object.fromEntries(compared.map((n, i) => [String(n), rss[i]])),
     spreadPercent,
     growthPercent,
+    /** The heap retained at the same checkpoints, after a full collection. */
+    retainedHeap: known(retained) ? { compared: Object.fromEntries(compared.map((n, i) => [String(n), retained[i]])), spreadPercent: spread(retained) } : null,
     errors: samples.reduce((n, m) => n + m.errors, 0),
     requests: done,
     seconds: samples.at(-1)?.seconds ?? 0,
@@ -155,11 +191,8 @@ function newScreenPaths(s: InspectionSnapshot): Record<string, string[]> {
   };
 }
 
-/**
- * The overview (`/`) as the first page after a start, on its own server: it reads every
- * inspection, and whatever another measurement had read first would already be cached.
- */
-async function overviewFirstView(ds: Dataset): Promise<{ firstMs: number; secondMs: number; status: number; bytes: number }> {
+/** The overview (`/`) as the first and second page of one server, on its own: nothing else read first. */
+async function overviewViews(ds: Dataset): Promise<{ firstMs: number; secondMs: number; status: number; bytes: number }> {
   const server = await startServer(ds.dataDir, ds.criteriaDir);
   try {
     const cookie = await login(server.port, ds.email, ds.password);
@@ -174,6 +207,19 @@ async function overviewFirstView(ds: Dataset): Promise<{ firstMs: number; second
   }
 }
 
+/**
+ * The overview as the first page after a start. A start reads back the figures an earlier run
+ * stored under the data's marks (src/app/status.ts, cache/overview.json): `firstMs` is that
+ * start, the usual one. `withoutStoredMs` is the first start on data no server has shown
+ * before (the stored figures removed first), which reads and computes every inspection.
+ */
+async function overviewFirstView(ds: Dataset): Promise<{ firstMs: number; secondMs: number; status: number; bytes: number; withoutStoredMs: number }> {
+  fs.rmSync(overviewCacheFile(ds.dataDir), { force: true });
+  const without = await overviewViews(ds);
+  const after = await overviewViews(ds);
+  return { ...after, status: without.status === 200 ? after.status : without.status, withoutStoredMs: without.firstMs };
+}
+
 /** Checkpoints (requests so far) of the memory run: the short one of every run, and --long. */
 const MEMORY_SHORT = [1_000, 11_000];
 const MEMORY_LONG = Array.from({ length: 10 }, (_, i) => (i + 1) * 10_000);
@@ -185,7 +231,8 @@ export interface Options { long: boolean }
 async function pages(ds: Dataset, ctx: Ctx, target: InspectionSnapshot, opts: Options, log: (s: string) => void) {
   log('  overzicht als eerste pagina na een start');
   const overview = await overviewFirstView(ds);
-  const server = await startServer(ds.dataDir, ds.criteriaDir);
+  // With the memory probe: the memory run at the end reads the heap beside the RSS.
+  const server = await startServer(ds.dataDir, ds.criteriaDir, probeNodeArgs());
   try {
     log(`  server gestart in ${Math.round(server.startupMs)} ms (poort ${server.port})`);
     const cookie = await login(server.port, ds.email, ds.password);
@@ -258,7 +305,7 @@ async function pages(ds: Dataset, ctx: Ctx, target: InspectionSnapshot, opts: Op
     const mixed = cells.map((p, i) => (i % 10 === 0 ? matrix[0] : i % 50 === 5 ? others[Math.floor(i / 50) % others.length] : p));
     const pid = must(server.proc.pid, 'het proces-id van de server');
     const memory = await memoryRun(base, mixed, pid, checkpoints);
-    log(`  geheugen: ${memory.samples.map((m) => `${m.requests / 1000}k ${m.rssMiB} MiB`).join(', ')}`);
+    log(`  geheugen: ${memory.samples.map((m) => `${m.requests / 1000}k ${m.rssMiB} MiB${m.retainedHeapMiB === null ? '' : ` (heap ${m.heapUsedMiB}, na gc ${m.retainedHeapMiB})`}`).join(', ')}`);
     return { startupMs: Math.round(server.startupMs), overview, matrix: matrixFigures, static: staticFigures, matrixVsStatic, cell: cellFigures, criterionBulk: bulkFigures, screens, nationalPdf, memory };
   } finally {
     await server.stop();
@@ -445,7 +492,7 @@ function targets(results: { demo?: Figures; large?: Figures }): Target[] {
       target('opstarten op de grote database', 2000, 'ms', large.startupMs, 'eerste ronde'),
       target('matrixpagina p99 / statische body van dezelfde grootte p99, 16 verbindingen', 1.5, '×', large.matrixVsStatic.p99RatioC16, 'issue 18'),
       target('celpagina p99 bij 16 verbindingen', 100, 'ms', large.cell.c16.p99Ms, 'issue 18'),
-      target('overzicht, eerste weergave na een start', 500, 'ms', large.overview.status === 200 ? large.overview.firstMs : null, 'issue 18'),
+      target('overzicht, eerste weergave na een start', 500, 'ms', large.overview.status === 200 ? large.overview.firstMs : null, 'issue 18', `zonder opgeslagen cijfers (eerste start op nieuwe data): ${large.overview.withoutStoredMs} ms`),
       target(`trend over ${large.trend.inspections} onderzoeken, koud`, 300, 'ms', large.trend.coldMs, 'issue 18'),
     );
   }
@@ -455,7 +502,10 @@ function targets(results: { demo?: Figures; large?: Figures }): Target[] {
     if (!m) out.push(target(what, 10, '%', null, 'issue 18', `--only sloeg ${name} over`));
     else if (!m.long) out.push(target(what, 10, '%', null, 'issue 18', `npm run bench -- --long niet gedraaid (korte run: ${m.spreadPercent}% van 1.000 tot 11.000)`));
     else {
-      const note = m.errors > 0 ? `${m.errors} fouten in de run` : m.growthPercent < 0 ? `RSS daalde van 10.000 tot 100.000 verzoeken (${m.growthPercent}%): geen groei` : undefined;
+      // The retained heap beside the RSS: a spread in RSS with a flat retained heap is V8's collection cadence, not a leak.
+      const heap = m.retainedHeap ? `heap na volledige gc ${Object.values(m.retainedHeap.compared).join(' / ')} MiB (${m.retainedHeap.spreadPercent}%)` : null;
+      const notes = [m.errors > 0 ? `${m.errors} fouten in de run` : null, m.growthPercent < 0 ? `RSS daalde van 10.000 tot 100.000 verzoeken (${m.growthPercent}%): geen groei` : null, heap].filter((x) => x !== null);
+      const note = notes.length ? notes.join('; ') : undefined;
       out.push(target(what, 10, '%', m.errors === 0 ? m.spreadPercent : null, 'issue 18', note));
     }
   }

@@ -9,6 +9,9 @@ function query(params: Record<string, string | number | undefined>): string {
   return s ? `?${s}` : '';
 }
 
+/** The review queue's filters and page as they stand in its address (src/web/routes/review.routes.ts); goedgekeurd: how many were just approved. */
+export interface ReviewQueueQuery { groep?: string; eenheid?: string; auteur?: string; staat?: string; pagina?: number; goedgekeurd?: number }
+
 const inspection = (id: number) => `/onderzoeken/${id}`;
 const cell = (id: number, checklistId: string, criterionId: string, unit: string) =>
   `${inspection(id)}/cellen/${part(checklistId)}/${part(criterionId)}/${part(unit)}`;
@@ -56,8 +59,9 @@ export const url = {
   trend: (choice: { onderzoeken?: number[]; kader?: string } = {}) => `/trend${query({ onderzoeken: choice.onderzoeken?.join(','), kader: choice.kader })}`,
   trendFile: (format: 'pdf' | 'xlsx', choice: { onderzoeken?: number[]; kader?: string }) => `/trend.${format}${query({ onderzoeken: choice.onderzoeken?.join(','), kader: choice.kader })}`,
   /** Review (src/web/routes/review.routes.ts): the queue with its filters, approving from it, the setting, and approving one cell or section. */
-  review: (id: number, filter: { groep?: string; eenheid?: string; auteur?: string } = {}) => `${inspection(id)}/review${query(filter)}`,
-  reviewApprove: (id: number) => `${inspection(id)}/review/goedkeuren`,
+  review: (id: number, filter: ReviewQueueQuery = {}) => `${inspection(id)}/review${query({ ...filter })}`,
+  /** The queue's filters (and page) ride along, so the page after approving is the one the reviewer was on. */
+  reviewApprove: (id: number, filter: ReviewQueueQuery = {}) => `${inspection(id)}/review/goedkeuren${query({ ...filter })}`,
   reviewSetting: (id: number) => `${inspection(id)}/review/instelling`,
   cellApprove: (id: number, checklistId: string, criterionId: string, unit: string) => `${cell(id, checklistId, criterionId, unit)}/goedkeuren`,
   cellApprovalWithdraw: (id: number, checklistId: string, criterionId: string, unit: string) => `${cell(id, checklistId, criterionId, unit)}/goedkeuring-intrekken`,

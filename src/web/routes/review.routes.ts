@@ -8,6 +8,7 @@ import { approveCell, approveMany, approveSection, NO_QUEUE_FILTERS, parseQueueV
 import { cellTargetKey, sectionTargetKey } from '../../domain/review';
 import { AppError, invalid } from '../../errors';
 import { url } from '../../present';
+import type { ReviewQueueQuery } from '../../present/urls';
 import { loadSnapshot } from '../../store/inspections.store';
 import { parseForm } from '../forms';
 import { bodyOf, idParam, InspectionHc, withInspection } from '../handler';
@@ -36,14 +37,19 @@ function filterSchema(choices: ReturnType<typeof queueChoices>) {
     z.string().optional().transform((s) => s ?? '').refine((s) => s === '' || values.includes(s), message);
   return z
     .object({
-      groep: opt(choices.groups.map((g) => g.value), 'Kies een onderdeel uit de lijst.'),
+      groep: opt([...choices.checklists.map((c) => c.value), ...choices.groups.map((g) => g.value)], 'Kies een checklist of onderdeel uit de lijst.'),
       eenheid: opt(choices.units, 'Deze eenheid hoort niet bij het onderzoek.'),
       auteur: opt(choices.authors.map((a) => a.value), 'Kies een auteur uit de lijst.'),
+      staat: opt(choices.states.map((st) => st.value), 'Kies een staat uit de lijst.'),
       goedgekeurd: z.string().regex(/^\d{1,6}$/).optional(),
       instelling: z.literal('1').optional(),
     })
     .strict();
 }
+
+// The page number is checked apart from the filters: a bad page keeps the filters and shows page 1.
+const BAD_PAGE = 'Het paginanummer moet een getal zijn (1, 2, …); u ziet de eerste pagina.';
+const pageSchema = z.string({ error: BAD_PAGE }).regex(/^\d{1,6}$/, BAD_PAGE).transform(Number).refine((n) => n >= 1, BAD_PAGE);
 
 const DONE = (q: Record<string, unknown>): string | null => {
   if (typeof q.goedgekeurd === 'string' && /^\d{1,6}$/.test(q.goedgekeurd)) {
@@ -53,19 +59,38 @@ const DONE = (q: Record<string, unknown>): string | null => {
   return q.instelling === '1' ? 'De instelling is opgeslagen.' : null;
 };
 
-function renderQueue(hc: InspectionHc, status: number, form: FormState = noForm, outcome: ManyOutcome | null = null) {
-  const q = hc.req.method === 'GET' ? (hc.req.query as Record<string, unknown>) : {};
+/** The queue's filters and page from the address: on the page itself (GET) and in the action of its approve form (POST). */
+function queueQuery(hc: InspectionHc) {
+  const { pagina, ...q } = hc.req.query as Record<string, unknown>;
   const parsed = parseForm(filterSchema(queueChoices(hc.ctx, loadSnapshot(hc.ctx.db, hc.inspection.id))), q);
-  const filters: QueueFilters = parsed.ok ? { group: parsed.data.groep, unit: parsed.data.eenheid, author: parsed.data.auteur } : NO_QUEUE_FILTERS;
+  const page = pagina === undefined ? { success: true as const, data: 1 } : pageSchema.safeParse(pagina);
+  const filters: QueueFilters = {
+    ...(parsed.ok ? { group: parsed.data.groep, unit: parsed.data.eenheid, author: parsed.data.auteur, state: parsed.data.staat as QueueFilters['state'] } : NO_QUEUE_FILTERS),
+    page: page.success ? page.data : 1,
+  };
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
+  if (!page.success) errors.pagina = page.error.issues[0]?.message ?? 'Ongeldige pagina.';
+  return { q, parsed, filters, errors };
+}
+
+/** The address form of the filters (and page), for links and the approve form's action. */
+const asQuery = (f: QueueFilters): ReviewQueueQuery => ({ groep: f.group, eenheid: f.unit, auteur: f.author, staat: f.state, pagina: f.page > 1 ? f.page : undefined });
+
+function renderQueue(hc: InspectionHc, status: number, form: FormState = noForm, outcome: ManyOutcome | null = null) {
+  const { q, parsed, filters, errors } = queueQuery(hc);
   const queue = reviewQueue(hc.ctx, hc.user, hc.inspection.id, filters);
-  hc.res.status(parsed.ok ? status : httpStatus('invalid')).render('review/index', {
+  const shownFilters = parsed.ok ? asQuery({ ...filters, page: 1 }) : parsed.values;
+  hc.res.status(Object.keys(errors).length ? httpStatus('invalid') : status).render('review/index', {
     title: `Review · ${hc.inspection.title}`,
     inspection: queue.inspection,
     canEdit: queue.canEdit,
     queue,
-    filters: parsed.ok ? { groep: filters.group, eenheid: filters.unit, auteur: filters.author } : parsed.values,
-    errors: parsed.ok ? {} : parsed.errors,
-    done: DONE(q),
+    filters: shownFilters,
+    // Links to other pages and the approve form keep the filters applied (and the page shown).
+    pageHref: (p: number) => url.review(hc.inspection.id, asQuery({ ...queue.filters, page: p })),
+    approveAction: url.reviewApprove(hc.inspection.id, asQuery({ ...queue.filters, page: queue.page })),
+    errors,
+    done: hc.req.method === 'GET' ? DONE(q) : null,
     outcome,
     form,
   });
@@ -92,7 +117,7 @@ export const reviewRoutes: RouteDef[] = [
     method: 'get',
     path: BASE,
     access: EVERY_ROLE,
-    summary: 'review: wat op goedkeuring wacht (te reviewen, goedkeuring vervallen), te filteren op onderdeel, eenheid en auteur',
+    summary: 'review: wat op goedkeuring wacht (te reviewen, goedkeuring vervallen), per pagina, te filteren op checklist of onderdeel, eenheid, auteur en staat',
     handler: withInspection('read', (hc) => { renderQueue(hc, 200); }),
   },
   {
@@ -112,7 +137,8 @@ export const reviewRoutes: RouteDef[] = [
         return;
       }
       const outcome = approveMany(hc.ctx, hc.user, hc.inspection.id, items);
-      if (outcome.refused.length === 0) { hc.res.redirect(303, `${url.review(hc.inspection.id)}?goedgekeurd=${outcome.approved}`); return; }
+      // Back to the page the reviewer was on, filters kept (the page may now hold the next items).
+      if (outcome.refused.length === 0) { hc.res.redirect(303, url.review(hc.inspection.id, { ...asQuery(queueQuery(hc).filters), goedgekeurd: outcome.approved })); return; }
       // Nothing approved: the status says why (403 own change, 409 moved on); else the page reports both.
       renderQueue(hc, outcome.approved === 0 ? httpStatus(outcome.refused[0].kind) : 200, noForm, outcome);
     }),
