@@ -1,6 +1,6 @@
 // The matrix page: the filters are parsed here, the model comes from src/app/matrix.ts, and the
 // rendered table is kept per snapshot so an unchanged inspection costs no second rendering.
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { InspectionSnapshot } from '../../domain/inspection';
 import { filterChoices, MatrixChecklist, MatrixFilters, matrixLegend, matrixTable, NO_FILTERS, openMatrix } from '../../app/matrix';
@@ -57,6 +57,17 @@ async function tableHtml(req: Request, snapshot: InspectionSnapshot, entry: Matr
   return html;
 }
 
+/**
+ * A body in parts, written one after the other under one Content-Length: the kept table (1.8 MB
+ * on the large data) goes out as it is, where joining the parts into one buffer copied it on
+ * every view and left that much garbage behind each request.
+ */
+function sendParts(res: Response, parts: Buffer[]): void {
+  res.setHeader('Content-Length', String(parts.reduce((n, p) => n + p.length, 0)));
+  for (const p of parts.slice(0, -1)) res.write(p);
+  res.end(parts.at(-1));
+}
+
 export const matrixRoutes: RouteDef[] = [
   {
     method: 'get',
@@ -83,7 +94,7 @@ export const matrixRoutes: RouteDef[] = [
         filters: parsed.ok ? filters : parsed.values, errors: parsed.ok ? {} : parsed.errors, tableHtml: TABLE_MARKER,
       });
       const at = page.indexOf(TABLE_MARKER);
-      res.status(parsed.ok ? 200 : 400).type('html').send(Buffer.concat([Buffer.from(page.slice(0, at)), table, Buffer.from(page.slice(at + TABLE_MARKER.length))]));
+      sendParts(res.status(parsed.ok ? 200 : 400).type('html'), [Buffer.from(page.slice(0, at)), table, Buffer.from(page.slice(at + TABLE_MARKER.length))]);
     }),
   },
 ];
