@@ -107,7 +107,7 @@ export const MAX_ROWS = 500;
  * The editor for an organisation's current set (or a new organisation when `code` is empty): its
  * name and one row per unit, plus empty rows. Rows that came back with a form are kept as typed.
  */
-export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { organisation: string; rows: EditorRow[]; base?: number }) {
+export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { organisation: string; addressee?: string; rows: EditorRow[]; base?: number }) {
   mustManageUnits(actor);
   const org = code ? listOrganisations(ctx).find((o) => o.code === code) : undefined;
   const current: Unit[] = org ? (unitSetVersions(ctx, org.code).at(-1)?.units ?? []) : [];
@@ -116,6 +116,8 @@ export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { orga
     code: org?.code ?? '',
     isNew: !org,
     organisation: typed?.organisation ?? org?.name ?? '',
+    /** Whom recommendations go to, as the organisation has it or as typed. */
+    addressee: typed?.addressee ?? (org ? ctx.catalogue.organisations.get(org.code)?.addressee : undefined) ?? '',
     current: org?.current ?? 0,
     /** The version the rows were filled from: kept as it was when the form comes back with typed rows. */
     basis: typed?.base ?? org?.current ?? 0,
@@ -128,7 +130,7 @@ export function unitsEditor(ctx: Ctx, actor: Actor, code: string, typed?: { orga
  * name and kind all empty is left out (that is how a unit is removed); any other row must be
  * complete. Problems name the row and the column.
  */
-export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string; organisation: string; rows: EditorRow[]; base?: number }): UnitsPreview | Failure {
+export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string; organisation: string; addressee?: string; rows: EditorRow[]; base?: number }): UnitsPreview | Failure {
   mustManageUnits(actor);
   const org = input.code ? listOrganisations(ctx).find((o) => o.code === input.code) : undefined;
   if (input.code && !org) return { ok: false, message: `Organisatie '${input.code}' bestaat niet.`, problems: [] };
@@ -137,7 +139,9 @@ export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string
     return { ok: false, conflict: true, message: `Intussen is versie ${String(org.current)} van ${org.name} gepubliceerd; uw tabel ging uit van versie ${String(input.base)}. Er is niets gepubliceerd. Uw invoer staat hieronder; vergelijk haar met de nieuwe versie op de pagina van de organisatie.`, problems: [] };
   }
   const kept = input.rows.map((r, i) => ({ row: i + 1, unit: { code: r.code.trim(), name: r.name.trim(), kind: r.kind.trim() } })).filter((r) => r.unit.code || r.unit.name || r.unit.kind);
-  const raw = { organisation: input.organisation.trim(), ...(org ? { code: org.code } : {}), units: kept.map((r) => r.unit) };
+  // An emptied addressee field leaves the organisation's addressee as it is (it is not versioned, and a report without one names nobody).
+  const addressee = input.addressee?.trim() ?? '';
+  const raw = { organisation: input.organisation.trim(), ...(org ? { code: org.code } : {}), ...(addressee ? { addressee } : {}), units: kept.map((r) => r.unit) };
   const parsed = unitSetFileSchema.safeParse(raw);
   if (!parsed.success) {
     const COLUMN: Record<string, string> = { code: 'code', name: 'naam', kind: 'soort' };
@@ -151,6 +155,7 @@ export function previewEditedUnits(ctx: Ctx, actor: Actor, input: { code: string
       }
       if (i.path[0] === 'units') return 'Vul minstens één eenheid in.';
       if (i.path[0] === 'organisation') return `Naam van de organisatie: ${dutchIssue(i)}`;
+      if (i.path[0] === 'addressee') return `Aanbevelingen aan: ${dutchIssue(i)}`;
       return dutchIssue(i);
     });
     return { ok: false, message: `De eenheden zijn niet in orde (${String(problems.length)} ${problems.length === 1 ? 'fout' : 'fouten'}); er is niets gepubliceerd.`, problems };

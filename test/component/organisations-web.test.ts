@@ -145,6 +145,19 @@ describe('Organisaties', () => {
     expect(nationalReportModel(w.ctx, OPERATOR, w.id2022).addressee).toBe('de korpschef');
   });
 
+  it('when the editor changes whom recommendations go to, then the preview says so and publishing sets it; an emptied field keeps it', async () => {
+    const editor = decode((await w.as.beheerder.agent.get('/organisaties/nieuw?organisatie=dienst-justitiele-inrichtingen').expect(200)).text);
+    expect(editor).toContain('name="aanbevelingen_aan" type="text" value="de hoofddirecteur"');
+    const form: Record<string, string> = { sleutel: 'dienst-justitiele-inrichtingen', organisatie: must(/name="organisatie" type="text" value="([^"]*)"/.exec(editor), 'naam')[1], basis: must(/name="basis" value="(\d+)"/.exec(editor), 'basis')[1] };
+    for (const [, f, n, v] of editor.matchAll(/name="(code|name|kind)_(\d+)" value="([^"]*)"/g)) form[`${f}_${n}`] = v;
+    const kept = decode((await postAs(w, 'beheerder', '/organisaties/nieuw', { ...form, aanbevelingen_aan: '' }).expect(200)).text);
+    expect(kept).toContain('Al gepubliceerd, precies zo.');
+    const preview = await postAs(w, 'beheerder', '/organisaties/nieuw', { ...form, aanbevelingen_aan: 'de directeur-generaal' }).expect(200);
+    expect(decode(preview.text)).toContain('Aanbevelingen gaan voortaan aan: de directeur-generaal (was: de hoofddirecteur).');
+    await postAs(w, 'beheerder', '/organisaties/publiceren', { token: tokenIn(preview.text) }).expect(303);
+    expect(w.ctx.catalogue.organisations.get('dienst-justitiele-inrichtingen')?.addressee).toBe('de directeur-generaal');
+  });
+
   it('when a file is not valid YAML or not a valid units list, then a Dutch message names the line and nothing is published', async () => {
     const before = dbFingerprint(w.ctx);
     const broken = await upload('organisation: X\nunits:\n  - { code: AB, name: A\n', 'kapot.yaml').expect(400);

@@ -18,7 +18,7 @@ const FIELDS = [
   'criterion', 'group', 'scope', 'status', 'type', 'party', 'description', 'dateFrom', 'dateTo', 'wederhoorStatus', 'wederhoorDate',
   'criterium', 'eenheid', 'richting', 'direction', 'role', 'rol', 'active', 'email', 'name', 'password', 'blokkade', 'motivering', 'reden',
   'recommendationRef', 'evidence', 'terug', 'jaar', 'afterId', 'level', 'kind', 'marking', 'required', 'body',
-  'verplicht', 'item', 'een', 'actie', 'organisation', 'organisatie', 'stap', 'sleutel', 'basis', 'token', 'meer', 'code_0', 'name_0', 'kind_0',
+  'verplicht', 'item', 'een', 'actie', 'organisation', 'organisatie', 'aanbevelingen_aan', 'stap', 'sleutel', 'basis', 'token', 'meer', 'code_0', 'name_0', 'kind_0',
   'code_1', 'name_1', 'kind_1',
 ];
 

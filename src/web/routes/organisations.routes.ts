@@ -82,6 +82,7 @@ function publish(hc: Hc): void {
 const ROW_FIELD = /^(code|name|kind)_(\d{1,3})$/;
 const editorSchema = z.object({
   organisatie: z.string().max(200, 'De naam van de organisatie is langer dan 200 tekens.').default(''),
+  aanbevelingen_aan: z.string().max(100, 'Aan wie de aanbevelingen gaan is langer dan 100 tekens.').default(''),
   sleutel: z.string().max(60).default(''),
   basis: z.string().regex(/^\d{1,6}$/).transform(Number).optional(),
 }).strict();
@@ -90,7 +91,7 @@ function queryCode(v: unknown): string {
   return typeof v === 'string' && ORGANISATION_CODE.test(v) ? v : '';
 }
 
-function renderEditor(hc: Hc, status: number, code: string, typed?: { organisation: string; rows: EditorRow[]; base?: number }, state: ListState = {}): void {
+function renderEditor(hc: Hc, status: number, code: string, typed?: { organisation: string; addressee?: string; rows: EditorRow[]; base?: number }, state: ListState = {}): void {
   hc.res.status(status).render('organisations/editor', {
     title: code ? 'Eenheden bewerken' : 'Nieuwe organisatie',
     editor: unitsEditor(hc.ctx, hc.user, code, typed),
@@ -122,11 +123,12 @@ function previewEdited(hc: Hc): void {
   const form = parseForm(editorSchema, rest);
   const code = form.ok ? queryCode(form.data.sleutel) : queryCode(rest.sleutel);
   const base = form.ok ? form.data.basis : typeof rest.basis === 'string' && /^\d{1,6}$/.test(rest.basis) ? Number(rest.basis) : undefined;
-  const typed = { organisation: form.ok ? form.data.organisatie : typeof rest.organisatie === 'string' ? rest.organisatie.slice(0, 200) : '', rows, base };
+  const addressee = form.ok ? form.data.aanbevelingen_aan : typeof rest.aanbevelingen_aan === 'string' ? rest.aanbevelingen_aan.slice(0, 100) : '';
+  const typed = { organisation: form.ok ? form.data.organisatie : typeof rest.organisatie === 'string' ? rest.organisatie.slice(0, 200) : '', addressee, rows, base };
   if (form.ok && more && rows.length <= MAX_ROWS) { renderEditor(hc, 200, code, typed); return; }
   if (!form.ok) { renderEditor(hc, 400, code, typed, { message: Object.values(form.errors)[0] ?? 'Controleer het formulier.' }); return; }
   if (rows.length > MAX_ROWS) { renderEditor(hc, 400, code, { ...typed, rows: rows.slice(0, MAX_ROWS) }, { message: `Het formulier heeft meer dan ${String(MAX_ROWS)} rijen.` }); return; }
-  const preview = previewEditedUnits(hc.ctx, hc.user, { code, organisation: typed.organisation, rows, base });
+  const preview = previewEditedUnits(hc.ctx, hc.user, { code, organisation: typed.organisation, addressee, rows, base });
   if (!preview.ok) { renderEditor(hc, preview.conflict ? 409 : 400, code, typed, { message: preview.message, problems: preview.problems }); return; }
   renderPreview(hc, preview);
 }
