@@ -50,6 +50,8 @@ export interface UnitsPreview extends UnitSetPreview {
   ok: true;
   /** The file's name, or that it came from the editor. */
   name: string;
+  /** Whether it came from the editor's table rather than a file. */
+  fromEditor: boolean;
   /** Empty when publishing would change nothing. */
   token: string;
   /** Per code, the kind of change (for marking the rows of the new list). */
@@ -65,7 +67,7 @@ function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): Uni
   // The token carries the version the preview was made against: publishing refuses when another
   // version was published in between (publishUnitSet's base).
   const signed: SignedUnits = { file: preview.file, base: baseVersionOf(preview) };
-  return { ok: true, ...preview, name, marks, token: previewChangesSomething(preview) ? signPreview(actor, 'units', name, signed) : '' };
+  return { ok: true, ...preview, name, fromEditor: name === UNITS_EDITOR_SOURCE, marks, token: previewChangesSomething(preview) ? signPreview(actor, 'units', name, signed) : '' };
 }
 
 /** An uploaded units file (YAML) → the preview, or every problem (file, line, field) in Dutch. */
