@@ -45,11 +45,29 @@ export interface ChecklistVersionView extends store.StoredChecklistVersion {
 // ---------------------------------------------------------------------------------------------
 // The catalogue from the database
 
-/** The source name of a version an imported document brought along. */
+/**
+ * The source name of a version an imported document brought along. '/' cannot occur in the name
+ * of an uploaded file (src/files/sniff.ts keeps the last path part) or of a file given to the
+ * command line (its base name), so no publication by file reads as carried.
+ */
 export function carriedSource(documentRef: string): string {
   return `${CARRIED_PREFIX}${documentRef}`;
 }
-const CARRIED_PREFIX = 'document ';
+const CARRIED_PREFIX = 'document/';
+/** Before 2 December a carried version was named "document <ref>"; it counts when that inspection exists. */
+const LEGACY_CARRIED_PREFIX = 'document ';
+
+type IsCarried = (sourceName: string) => boolean;
+
+function carriedTest(db: DB): IsCarried {
+  let refs: Set<string> | null = null;
+  return (name) => {
+    if (name.startsWith(CARRIED_PREFIX)) return true;
+    if (!name.startsWith(LEGACY_CARRIED_PREFIX)) return false;
+    refs ??= new Set(db.prepare('SELECT ref FROM inspections').pluck().all() as string[]);
+    return refs.has(name.slice(LEGACY_CARRIED_PREFIX.length));
+  };
+}
 
 /**
  * The current version of each checklist id: the last one published from a file, the form or
@@ -58,12 +76,11 @@ const CARRIED_PREFIX = 'document ';
  * nothing else, so importing a 2022 inspection does not turn the 2022 framework into the one a
  * new inspection is offered.
  */
-function currentVersions(all: store.StoredChecklistVersion[]): Map<string, store.StoredChecklistVersion> {
+function currentVersions(all: store.StoredChecklistVersion[], carried: IsCarried): Map<string, store.StoredChecklistVersion> {
   const current = new Map<string, store.StoredChecklistVersion>();
   for (const v of all) {
     const held = current.get(v.checklist.id);
-    const carried = v.sourceName.startsWith(CARRIED_PREFIX);
-    if (!held || !carried || held.sourceName.startsWith(CARRIED_PREFIX)) current.set(v.checklist.id, v);
+    if (!held || !carried(v.sourceName) || carried(held.sourceName)) current.set(v.checklist.id, v);
   }
   return current;
 }
@@ -74,7 +91,7 @@ export function catalogueFromDb(db: DB): Catalogue {
   const versions = new Map<string, Checklist>();
   for (const v of all) versions.set(versionKey(v.checklist.id, v.checklist.version), v.checklist);
   const checklists = new Map<string, Checklist>();
-  for (const v of currentVersions(all).values()) checklists.set(v.checklist.id, v.checklist);
+  for (const v of currentVersions(all, carriedTest(db)).values()) checklists.set(v.checklist.id, v.checklist);
   const units = unitCatalogue(db);
   return { checklists, versions, organisations: units.organisations, unitSets: units.unitSets, mappings: store.listMappings(db).map((m) => m.mapping) };
 }
@@ -300,7 +317,7 @@ export function publishMapping(ctx: CatalogueCtx, actor: Actor, input: unknown, 
 /** Every published version, grouped by nothing: newest publication last, the current one marked. */
 export function listVersions(ctx: CatalogueCtx, _actor: Actor): ChecklistVersionView[] {
   const all = store.listChecklistVersions(ctx.db);
-  const current = currentVersions(all);
+  const current = currentVersions(all, carriedTest(ctx.db));
   return all.map((v) => ({ ...v, current: current.get(v.checklist.id) === v }));
 }
 
@@ -311,7 +328,7 @@ export function listMappingVersions(ctx: CatalogueCtx, _actor: Actor): store.Sto
 /** One version (the current one when `version` is not given), or not found. */
 export function findVersion(ctx: CatalogueCtx, id: string, version?: string): store.StoredChecklistVersion {
   const all = store.listChecklistVersions(ctx.db).filter((v) => v.checklist.id === id);
-  const found = version === undefined ? currentVersions(all).get(id) : all.find((v) => v.checklist.version === version);
+  const found = version === undefined ? currentVersions(all, carriedTest(ctx.db)).get(id) : all.find((v) => v.checklist.version === version);
   if (!found) throw notFound(version === undefined ? `Kader '${id}' bestaat niet.` : `Kader '${id}' heeft geen gepubliceerde versie ${version}.`);
   return found;
 }

@@ -17,6 +17,8 @@ import { buildUnitModel, UnitReportModel, UnitReportSource } from '../reports/un
 import { nationalDocx, unitDocx } from '../reports/docx';
 import { RenderedReport, storedDocx, storedReport } from '../store/finalisation.store';
 import { loadSnapshot } from '../store/inspections.store';
+import { addresseeAt } from '../store/units.store';
+import { addresseeOf, unitSetOf } from '../domain/units';
 import { openInspection } from './inspection-access';
 import fs from 'node:fs';
 import { blockCalls } from '../domain/outline';
@@ -54,10 +56,22 @@ function withPredecessor(ctx: Ctx, snapshot: InspectionSnapshot): UnitReportSour
   return { snapshot, predecessor: snapshot.predecessor ? loadSnapshot(ctx.db, snapshot.predecessor.id) : null };
 }
 
+/**
+ * A vastgesteld report addresses whom the organisation's recommendations went to when it was
+ * vastgesteld (a Word file rebuilt for an inspection finalised before Word files were stored must
+ * not change with a later addressee); a concept follows the current one.
+ */
+function finalisedAddressee(ctx: Ctx, s: InspectionSnapshot): { addressee?: string | null } {
+  if (s.status !== 'vastgesteld' || !s.finalisedAt) return {};
+  const organisation = unitSetOf(ctx.catalogue, s.unitSet)?.organisation ?? s.unitSet.organisation;
+  const then = addresseeAt(ctx.db, organisation, s.finalisedAt);
+  return { addressee: then === undefined ? addresseeOf(ctx.catalogue, s) : then };
+}
+
 export function nationalReportModel(ctx: Ctx, actor: Actor, inspectionId: number, options: ModelOptions = {}): NationalReportModel {
   const inspection = openForReport(ctx, actor, inspectionId, null);
   const snapshot = loadSnapshot(ctx.db, inspection.id);
-  return buildNationalModel(snapshot, ctx.catalogue, { images: figureImages(ctx, snapshot), ...options });
+  return buildNationalModel(snapshot, ctx.catalogue, { images: figureImages(ctx, snapshot), ...finalisedAddressee(ctx, snapshot), ...options });
 }
 
 export function unitReportModel(ctx: Ctx, actor: Actor, inspectionId: number, unit: string, options: ModelOptions = {}): UnitReportModel {

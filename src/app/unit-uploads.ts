@@ -10,7 +10,7 @@ import { dutchIssue } from '../domain/issue-messages';
 import { Unit, UnitSetFile, unitSetFileSchema, UnitChange, unitChanges } from '../domain/units';
 import { AppError } from '../errors';
 import { checkFile, openPreview, signPreview } from './checklist-uploads';
-import { baseVersionOf, listOrganisations, mustManageUnits, previewChangesSomething, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
+import { baseOf, listOrganisations, mustManageUnits, PreviewBase, previewChangesSomething, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
 
 export interface Failure {
   ok: false;
@@ -37,7 +37,7 @@ export function organisationPage(ctx: Ctx, actor: Actor, code: string) {
   const versions = unitSetVersions(ctx, code);
   const org = listOrganisations(ctx).find((o) => o.code === code);
   const rows = versions.map((v, i) => ({ ...v, current: i === versions.length - 1, changes: i === 0 ? [] : unitChanges(versions[i - 1].units, v.units) }));
-  return { code, name: org?.name ?? code, versions: rows.reverse(), canPublish: actor.role === 'beheerder' };
+  return { code, name: org?.name ?? code, addressee: ctx.catalogue.organisations.get(code)?.addressee ?? '', versions: rows.reverse(), canPublish: actor.role === 'beheerder' };
 }
 
 export function versionFile(ctx: Ctx, code: string, version: number): { filename: string; text: string } {
@@ -58,7 +58,7 @@ export interface UnitsPreview extends UnitSetPreview {
   marks: Record<string, Array<UnitChange['kind']>>;
 }
 
-interface SignedUnits { file: UnitSetFile; base: number }
+interface SignedUnits { file: UnitSetFile; base: PreviewBase }
 
 function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): UnitsPreview {
   const preview = previewUnitSet(ctx, file);
@@ -66,7 +66,7 @@ function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): Uni
   for (const c of preview.changes) (marks[c.code] ??= []).push(c.kind);
   // The token carries the version the preview was made against: publishing refuses when another
   // version was published in between (publishUnitSet's base).
-  const signed: SignedUnits = { file: preview.file, base: baseVersionOf(preview) };
+  const signed: SignedUnits = { file: preview.file, base: baseOf(preview, ctx.catalogue.organisations.get(preview.file.code)?.addressee ?? null) };
   return { ok: true, ...preview, name, fromEditor: name === UNITS_EDITOR_SOURCE, marks, token: previewChangesSomething(preview) ? signPreview(actor, 'units', name, signed) : '' };
 }
 
@@ -84,7 +84,7 @@ export function previewUnitsUpload(ctx: Ctx, actor: Actor, originalName: string,
 export const UNITS_EDITOR_SOURCE = 'gemaakt in de eenheden-editor';
 
 /** Publish what the preview showed; where to go, or why not. */
-export function publishPreviewedUnits(ctx: Ctx, actor: Actor, token: string): { ok: true; organisation: string; version: number; outcome: 'new' | 'unchanged' } | Failure {
+export function publishPreviewedUnits(ctx: Ctx, actor: Actor, token: string): { ok: true; organisation: string; version: number; outcome: 'new' | 'unchanged'; addresseeChanged: boolean } | Failure {
   mustManageUnits(actor);
   try {
     const { name, content } = openPreview(actor, 'units', token);

@@ -17,6 +17,7 @@ import type { CriteriaFiles } from '../criteria';
 import { dutchIssue } from '../domain/issue-messages';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import * as store from '../store/units.store';
+import { LEGACY_ADDRESSEE } from '../store/migrations/014_organisation_addressee';
 import type { DB } from '../store/db';
 import { parseYamlWith, refreshCatalogue } from './checklists';
 
@@ -91,6 +92,11 @@ export function mustManageUnits(actor: Actor): void {
   if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
 }
 
+/** What a preview was made against: the organisation's latest version and its addressee. */
+export function baseOf(preview: UnitSetPreview, currentAddressee: string | null): PreviewBase {
+  return { version: baseVersionOf(preview), addressee: preview.addressee ? preview.addressee.before : currentAddressee };
+}
+
 /** The version a preview was made against: the organisation's latest, 0 for a new organisation. */
 export function baseVersionOf(preview: UnitSetPreview): number {
   return preview.outcome === 'new-organisation' ? 0 : preview.outcome === 'unchanged' ? preview.nextVersion : preview.nextVersion - 1;
@@ -103,26 +109,41 @@ export function baseVersionOf(preview: UnitSetPreview): number {
  * published in between is a conflict, not silently built upon: the preview promised "version
  * N + 1, with these changes", and the other person's changes would be undone without anyone seeing.
  */
-export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFile, source = 'upload', base?: number): { organisation: string; version: number; outcome: 'new' | 'unchanged' } {
+export interface PreviewBase {
+  /** The organisation's latest version the preview was made against (0: a new organisation). */
+  version: number;
+  /** Its addressee then (null: none). */
+  addressee: string | null;
+}
+
+export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFile, source = 'upload', base?: PreviewBase): { organisation: string; version: number; outcome: 'new' | 'unchanged'; addresseeChanged: boolean } {
   mustManageUnits(actor);
   const checked = checkedFile(file);
   const result = ctx.db.transaction(() => {
     const preview = previewIn(ctx.db, checked);
+    // The addressee is not versioned: someone may have set another since the preview, unseen.
+    if (preview.addressee && base !== undefined && preview.addressee.before !== base.addressee) {
+      throw conflict(
+        `Intussen gaan de aanbevelingen van ${checked.organisation} aan ${preview.addressee.before ?? 'niemand in het bijzonder'}, terwijl u uitging van ${base.addressee ?? 'niemand in het bijzonder'}. ` +
+          'Er is niets gepubliceerd. Maak het voorbeeld opnieuw.',
+      );
+    }
+    const addresseeChanged = preview.addressee !== undefined;
     if (preview.outcome === 'unchanged') {
       if (preview.addressee) store.setAddressee(ctx.db, actor.email, checked.code, preview.addressee.after);
-      return { organisation: checked.code, version: preview.nextVersion, outcome: 'unchanged' as const };
+      return { organisation: checked.code, version: preview.nextVersion, outcome: 'unchanged' as const, addresseeChanged };
     }
-    if (base !== undefined && baseVersionOf(preview) !== base) {
+    if (base !== undefined && baseVersionOf(preview) !== base.version) {
       const latest = store.latestUnitSet(ctx.db, checked.code);
       throw conflict(
         `Intussen is versie ${String(latest?.version ?? 0)} van ${latest?.organisationName ?? checked.organisation} gepubliceerd` +
-          `${latest ? ` (door ${latest.publishedBy})` : ''}, terwijl u uitging van ${base === 0 ? 'een nieuwe organisatie' : `versie ${String(base)}`}. ` +
+          `${latest ? ` (door ${latest.publishedBy})` : ''}, terwijl u uitging van ${base.version === 0 ? 'een nieuwe organisatie' : `versie ${String(base.version)}`}. ` +
           'Er is niets gepubliceerd. Bekijk die versie en maak het voorbeeld opnieuw.',
       );
     }
     const version = store.insertUnitSet(ctx.db, actor.email, checked, source);
     if (preview.addressee) store.setAddressee(ctx.db, actor.email, checked.code, preview.addressee.after);
-    return { organisation: checked.code, version, outcome: 'new' as const };
+    return { organisation: checked.code, version, outcome: 'new' as const, addresseeChanged };
   }).immediate();
   refreshCatalogue(ctx);
   return result;
@@ -198,6 +219,10 @@ export function seedUnits(db: DB, files: Pick<CriteriaFiles, 'unitSetFile' | 'un
     }
     // The addressee only when the organisation has none: one set in the app is not undone by a start.
     if (file.addressee !== undefined && store.findOrganisation(db, file.code)?.addressee === null) store.setAddressee(db, 'systeem', file.code, file.addressee);
-    if (assign !== undefined && store.countUnassignedInspections(db) > 0) store.assignUnassignedInspections(db, file.code, assign);
+    if (assign !== undefined && store.countUnassignedInspections(db) > 0) {
+      store.assignUnassignedInspections(db, file.code, assign);
+      // Inspections from before migration 13 are the police's, whose reports addressed the korpschef.
+      if (store.findOrganisation(db, file.code)?.addressee === null) store.setAddressee(db, 'systeem', file.code, LEGACY_ADDRESSEE);
+    }
   }).immediate();
 }

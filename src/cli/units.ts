@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { invalid } from '../errors';
-import { listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, unitSetVersions, UnitSetPreview } from '../app/units';
+import { listOrganisations, parseUnitSetText, previewChangesSomething, previewUnitSet, publishUnitSet, unitSetVersions, UnitSetPreview } from '../app/units';
 import { OPERATOR } from '../app/operator';
 import { dutchDateTime } from '../present/dates';
 import { Io, printingProblems, withContext, withDataOption } from './io';
@@ -25,7 +25,8 @@ const CHANGE_WORDS: Record<UnitSetPreview['changes'][number]['kind'], string> = 
 
 function changeLines(preview: UnitSetPreview): string[] {
   const renamed = preview.previousName ? [`  organisatie: andere naam (${preview.previousName} → ${preview.file.organisation})`] : [];
-  return [...renamed, ...preview.changes.map((c) => {
+  const addressee = preview.addressee ? [`  aanbevelingen aan: ${preview.addressee.before ?? '(niemand)'} → ${preview.addressee.after}`] : [];
+  return [...renamed, ...addressee, ...preview.changes.map((c) => {
     const what = c.kind === 'added' ? c.after : c.kind === 'removed' ? c.before : `${c.before ?? ''} → ${c.after ?? ''}`;
     return `  ${c.code}: ${CHANGE_WORDS[c.kind]}${what ? ` (${what})` : ''}`;
   })];
@@ -39,8 +40,18 @@ function importUnits(ctx: Ctx, io: Io, file: string, dryRun: boolean): void {
   const preview = previewUnitSet(ctx, parsed);
   const who = `${parsed.organisation} (${parsed.code})`;
   const size = `${parsed.units.length} ${parsed.units.length === 1 ? 'eenheid' : 'eenheden'}`;
-  if (preview.outcome === 'unchanged') {
+  if (!previewChangesSomething(preview)) {
     io.out(`De eenheden van ${who} zijn al precies zo gepubliceerd als versie ${preview.nextVersion}; er is niets veranderd.`);
+    return;
+  }
+  if (preview.outcome === 'unchanged') {
+    // Only whom the recommendations go to changes; the units stay the version they are.
+    if (dryRun) io.out(`Proefdraai: de eenheden van ${who} blijven versie ${preview.nextVersion}; alleen wie de aanbevelingen krijgt zou veranderen. Er is niets opgeslagen.`);
+    else {
+      publishUnitSet(ctx, OPERATOR, parsed, name);
+      io.out(`Opgeslagen: wie de aanbevelingen van ${who} krijgt; de eenheden blijven versie ${preview.nextVersion}.`);
+    }
+    for (const l of changeLines(preview)) io.out(l);
     return;
   }
   const what = preview.outcome === 'new-organisation' ? `nieuwe organisatie ${who}, versie 1` : `${who} versie ${preview.nextVersion}`;

@@ -96,7 +96,8 @@ export function groupKindPhrase(checklists: ReadonlyArray<{ groups: ReadonlyArra
  * is the organisation's (src/domain/units.ts addresseeOf); without one the sentence names nobody.
  */
 export function recommendationIntro(addressee: string | null, count: number, scope: 'group' | 'all'): string {
+  // Before all of them always the plural, as the reports have always printed it.
+  if (scope === 'all') return addressee ? `De Inspectie geeft ${addressee} de volgende aanbevelingen mee:` : 'De Inspectie doet de volgende aanbevelingen:';
   const what = `aanbeveling${count === 1 ? '' : 'en'}`;
-  if (scope === 'all') return addressee ? `De Inspectie geeft ${addressee} de volgende ${what} mee:` : `De Inspectie doet de volgende ${what}:`;
   return addressee ? `De Inspectie doet ${addressee} de ${what}:` : `De Inspectie doet de ${what}:`;
 }

@@ -493,6 +493,8 @@ export interface NationalModelOptions extends ModelOptions {
   images?: Map<number, string>;
   /** Number the body paragraphs (the concept sent for wederhoor); the normal report has none. */
   paragraphNumbers?: boolean;
+  /** Whom the recommendations go to, when not the organisation's current one (a vastgesteld report: as it was then). */
+  addressee?: string | null;
 }
 
 export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, options: NationalModelOptions = {}): NationalReportModel {
@@ -574,7 +576,7 @@ export function buildNationalModel(s: InspectionSnapshot, catalogue: Catalogue, 
     year: s.year,
     ref: s.ref,
     organisation: organisationNameOf(catalogue, s),
-    addressee: addresseeOf(catalogue, s),
+    addressee: options.addressee !== undefined ? options.addressee : addresseeOf(catalogue, s),
     fieldwork: dutchPeriod(s.fieldworkStart, s.fieldworkEnd),
     status: reportStatus(s),
     illustrativeHtml: illustrativeHtml(s),

@@ -21,27 +21,59 @@ export function overviewCacheFile(dataDir: string): string {
   return path.join(dataDir, 'cache', 'overview.json');
 }
 
+/** The last file read, by its size and time of change: the overview asks once per inspection. */
+const lastRead = new Map<string, { stamp: string; entries: Map<number, CachedFigures> }>();
+
 /** Every stored entry by inspection id; empty when there is no usable file. */
 export function readOverviewCache(dataDir: string): Map<number, CachedFigures> {
+  const file = overviewCacheFile(dataDir);
   try {
-    const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(overviewCacheFile(dataDir), 'utf8')));
+    const st = fs.statSync(file);
+    const stamp = `${st.size}:${st.mtimeMs}`;
+    const kept = lastRead.get(file);
+    if (kept?.stamp === stamp) return new Map(kept.entries);
+    const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) return new Map();
-    return new Map(Object.entries(parsed.data.entries).map(([id, e]) => [Number(id), { key: e.key, figures: e.figures }]));
+    const entries = new Map(Object.entries(parsed.data.entries).map(([id, e]) => [Number(id), { key: e.key, figures: e.figures }]));
+    lastRead.set(file, { stamp, entries });
+    return new Map(entries);
   } catch {
     return new Map();
   }
 }
 
+/** Entries computed in this turn of the event loop, written together (the overview computes many at once). */
+const pending = new Map<string, Map<number, CachedFigures>>();
+
 /**
  * Store one inspection's entry, keeping those another process (a CLI command, a second server)
  * wrote since: re-read, merge, and replace the file in one rename so no reader sees half a file.
+ * Entries stored in the same turn are written in one go, after it.
  */
 export function writeOverviewEntry(dataDir: string, inspectionId: number, entry: CachedFigures): void {
   const file = overviewCacheFile(dataDir);
+  let batch = pending.get(file);
+  if (!batch) {
+    pending.set(file, (batch = new Map<number, CachedFigures>()));
+    setImmediate(() => { flush(dataDir); });
+  }
+  batch.set(inspectionId, entry);
+}
+
+/** Write what is pending for this data directory now (also for tests and at shutdown). */
+export function flushOverviewCache(dataDir: string): void {
+  flush(dataDir);
+}
+
+function flush(dataDir: string): void {
+  const file = overviewCacheFile(dataDir);
+  const batch = pending.get(file);
+  if (!batch) return;
+  pending.delete(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const entries = readOverviewCache(dataDir);
-    entries.set(inspectionId, entry);
+    for (const [id, e] of batch) entries.set(id, e);
     ensurePrivateDir(path.dirname(file));
     fs.writeFileSync(tmp, JSON.stringify({ entries: Object.fromEntries(entries) }));
     makePrivate(tmp);

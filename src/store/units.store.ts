@@ -49,6 +49,32 @@ interface OrgRow {
 
 const orgFromRow = (r: OrgRow): StoredOrganisation => ({ id: r.id, code: r.code, name: r.name, addressee: r.addressee, createdAt: r.created_at, createdBy: r.created_by });
 
+/**
+ * Whom the organisation's recommendations went to at `at` (an ISO time): the addressee is not
+ * versioned, but every change to it is in the change log with the old and the new value. The last
+ * change at or before `at` gives its new value; without one, the first change after gives its old
+ * value, or its new one when it was the first addressee ever given (set when the organisation came
+ * from its file, often after the inspection was vastgesteld in another system); without any change,
+ * it is the current one (undefined when the database lacks the organisation). Only Word files rebuilt for inspections vastgesteld before Word files were
+ * stored need this: every later report is stored whole.
+ */
+export function addresseeAt(db: DB, code: string, at: string): string | null | undefined {
+  const rows = db
+    .prepare("SELECT at, old_value, new_value FROM change_log WHERE entity = 'organisation' AND entity_id = ? AND new_value LIKE '%\"addressee\"%' ORDER BY seq")
+    .all(code) as Array<{ at: string; old_value: string | null; new_value: string | null }>;
+  const value = (json: string | null): string | null => {
+    const v = json ? (JSON.parse(json) as { addressee?: unknown }).addressee : null;
+    return typeof v === 'string' ? v : null;
+  };
+  const before = rows.filter((r) => r.at <= at).at(-1);
+  if (before) return value(before.new_value);
+  const after = rows.find((r) => r.at > at);
+  if (after) return value(after.old_value) ?? value(after.new_value);
+  // undefined: the database does not hold the organisation (yet); the caller asks the catalogue.
+  const org = findOrganisation(db, code);
+  return org ? org.addressee : undefined;
+}
+
 /** Set whom the organisation's recommendations are addressed to (logged); a no-op when it is already that. */
 export function setAddressee(db: DB, actor: string, code: string, addressee: string): void {
   const org = findOrganisation(db, code);

@@ -126,7 +126,7 @@ describe('the document carries its checklists and unit set', () => {
     expect(target.catalogue.versions.has('reclassering-toezicht@2025')).toBe(true);
     expect(target.catalogue.unitSets.get('reclassering-test@1')?.units).toEqual(PROBATION_UNITS.units);
     // Published through the app's use cases: listed and logged as any publication.
-    expect(target.db.prepare("SELECT source_name FROM checklist_versions WHERE checklist_id = 'reclassering-toezicht'").pluck().all()).toEqual([`document ${inspectionRef()}`]);
+    expect(target.db.prepare("SELECT source_name FROM checklist_versions WHERE checklist_id = 'reclassering-toezicht'").pluck().all()).toEqual([`document/${inspectionRef()}`]);
     expect(JSON.stringify(exportInspection(target, OPERATOR, id, { withFrameworks: true }))).toBe(JSON.stringify(carried));
     // The same through the command line, file to file.
     const dir = fs.mkdtempSync(path.join(work, 'cli-'));
@@ -145,6 +145,13 @@ describe('the document carries its checklists and unit set', () => {
     const listed = listVersions(target, OPERATOR).filter((v) => v.checklist.id === PROBATION.id).map((v) => [v.checklist.version, v.current]);
     expect(listed).toEqual([['2026', true], ['2025', false]]);
     expect(findVersion(target, PROBATION.id).checklist.version).toBe('2026');
+  });
+
+  test('when a beheerder uploads a file whose name starts with "document", then that version is current as any upload is', () => {
+    const target = freshCtx();
+    publishChecklist(target, OPERATOR, PROBATION, 'reclassering.yaml');
+    publishChecklist(target, OPERATOR, PROBATION_2026, 'document kader.yaml');
+    expect(target.catalogue.checklists.get(PROBATION.id)?.version).toBe('2026');
   });
 
   test('when a carried version is all the database has of that checklist, then it is the current one', () => {

@@ -158,6 +158,23 @@ describe('Organisaties', () => {
     expect(w.ctx.catalogue.organisations.get('dienst-justitiele-inrichtingen')?.addressee).toBe('de directeur-generaal');
   });
 
+  it('when two beheerders change the addressee from the same preview, then the second publish is refused with 409', async () => {
+    const current = (await w.as.beheerder.agent.get('/organisaties/dienst-justitiele-inrichtingen/versies/1/eenheden.yaml').expect(200)).text;
+    const latest = String(versions('dienst-justitiele-inrichtingen').at(-1));
+    const yaml = (await w.as.beheerder.agent.get(`/organisaties/dienst-justitiele-inrichtingen/versies/${latest}/eenheden.yaml`).expect(200)).text;
+    expect(current).toContain('addressee:');
+    const to = (who: string) => yaml.replace(/^addressee: .*$/m, `addressee: ${who}`);
+    const a = await upload(to('de minister'), 'a.yaml').expect(200);
+    const b = await upload(to('de staatssecretaris'), 'b.yaml').expect(200);
+    await postAs(w, 'beheerder', '/organisaties/publiceren', { token: tokenIn(b.text) }).expect(303);
+    const before = dbFingerprint(w.ctx);
+    const refused = await postAs(w, 'beheerder', '/organisaties/publiceren', { token: tokenIn(a.text) }).expect(409);
+    expect(decode(refused.text)).toContain('Intussen gaan de aanbevelingen van Dienst Justitiële Inrichtingen aan de staatssecretaris');
+    expect(dbFingerprint(w.ctx)).toBe(before);
+    const page = decode((await w.as.lezer.agent.get('/organisaties/dienst-justitiele-inrichtingen').expect(200)).text);
+    expect(page).toContain('Aanbevelingen aan: de staatssecretaris');
+  });
+
   it('when a file is not valid YAML or not a valid units list, then a Dutch message names the line and nothing is published', async () => {
     const before = dbFingerprint(w.ctx);
     const broken = await upload('organisation: X\nunits:\n  - { code: AB, name: A\n', 'kapot.yaml').expect(400);

@@ -8,7 +8,7 @@ import { groupBlockers, inspectionList, inspectionOverview, InspectionOverview }
 import { inspectionStatus } from '../../src/domain/status';
 import { openDatabase } from '../../src/store/db';
 import { loadSnapshot } from '../../src/store/inspections.store';
-import { overviewCacheFile, readOverviewCache } from '../../src/store/overview-cache';
+import { flushOverviewCache, overviewCacheFile, readOverviewCache } from '../../src/store/overview-cache';
 import { getCell, saveVerdict, unlinkEvidence } from '../../src/store/verdicts.store';
 import { makeWorld, World } from '../helpers/inspector';
 
@@ -33,6 +33,8 @@ function restarted<T>(fn: (ctx: Ctx) => T): T {
   try {
     return fn(ctx);
   } finally {
+    // The overview writes what it computed in one go after the current turn; a test reads at once.
+    flushOverviewCache(ctx.dataDir);
     ctx.db.close();
   }
 }

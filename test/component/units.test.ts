@@ -14,6 +14,7 @@ import { listOrganisations, parseUnitSetText, previewUnitSet, publishUnitSet, un
 import type { Actor } from '../../src/domain/access';
 import { unitSetFileSchema, unitsOf } from '../../src/domain/units';
 import { getInspection, startFollowUp } from '../../src/store/inspections.store';
+import { addresseeAt } from '../../src/store/units.store';
 import { run } from '../helpers/cli';
 import { changeLogCount, tempDir, USERS } from '../helpers/context';
 import { makeWorld, World } from '../helpers/inspector';
@@ -58,11 +59,11 @@ describe('unit sets in the database', () => {
 
   test('when a beheerder publishes a new organisation, then it is version 1; the same file again changes nothing', () => {
     expect(previewUnitSet(w.ctx, RECLASSERING)).toMatchObject({ outcome: 'new-organisation', nextVersion: 1, organisation: { code: 'reclassering-testorganisatie', exists: false } });
-    expect(publishUnitSet(w.ctx, actor('beheerder'), RECLASSERING)).toEqual({ organisation: 'reclassering-testorganisatie', version: 1, outcome: 'new' });
+    expect(publishUnitSet(w.ctx, actor('beheerder'), RECLASSERING)).toMatchObject({ organisation: 'reclassering-testorganisatie', version: 1, outcome: 'new' });
     expect(w.ctx.catalogue.organisations.get('reclassering-testorganisatie')).toEqual({ code: 'reclassering-testorganisatie', name: 'Reclassering (testorganisatie)', current: 1 });
     const sets = setCount(w);
     const log = changeLogCount(w.ctx);
-    expect(publishUnitSet(w.ctx, actor('beheerder'), RECLASSERING)).toEqual({ organisation: 'reclassering-testorganisatie', version: 1, outcome: 'unchanged' });
+    expect(publishUnitSet(w.ctx, actor('beheerder'), RECLASSERING)).toMatchObject({ organisation: 'reclassering-testorganisatie', version: 1, outcome: 'unchanged' });
     expect(previewUnitSet(w.ctx, RECLASSERING).outcome).toBe('unchanged');
     expect([setCount(w), changeLogCount(w.ctx)]).toEqual([sets, log]);
     // Downloaded and imported again it is the same version.
@@ -86,7 +87,7 @@ describe('unit sets in the database', () => {
         { kind: 'renamed', code: 'NN', before: 'Eenheid Noord-Nederland', after: 'Eenheid Noord (hernoemd)' },
         { kind: 'removed', code: 'KS', before: 'Korpsstaf' },
       ]);
-      expect(publishUnitSet(w.ctx, actor('beheerder'), policeV2())).toEqual({ organisation: 'nationale-politie', version: 2, outcome: 'new' });
+      expect(publishUnitSet(w.ctx, actor('beheerder'), policeV2())).toMatchObject({ organisation: 'nationale-politie', version: 2, outcome: 'new' });
       newId = createNewInspection(w.ctx, actor('beheerder'), { title: 'Na de hernoeming', year: 2027, fieldworkStart: null, fieldworkEnd: null, checklists: ['toetsingskader'], units: ['NN', 'ON'], team: [] });
     });
 
@@ -187,6 +188,28 @@ describe('toetsing units', () => {
     const ctx = openContext(dataDir);
     try {
       expect(ctx.db.prepare("SELECT DISTINCT published_by AS p FROM unit_sets s JOIN organisations o ON o.id = s.organisation_id WHERE o.code = 'rn'").all()).toEqual([{ p: 'cli' }]);
+    } finally { ctx.db.close(); }
+  });
+
+  test('when a file only adds an addressee, then it is saved without a new version, --dry-run only says so, and a vastgesteld report keeps the addressee of its time', async () => {
+    const g = file('reclassering-aan.yaml', { organisation: 'Reclassering', code: 'rn', addressee: 'de directeur', units: [{ code: 'NOORD', name: 'Regio Noord', kind: 'regio' }, { code: 'ZUID', name: 'Regio Zuid', kind: 'regio' }] });
+    const dry = await cli('units', 'import', g, '--dry-run');
+    expect(dry.out).toContain('Proefdraai: de eenheden van Reclassering (rn) blijven versie 2; alleen wie de aanbevelingen krijgt zou veranderen.');
+    expect(dry.out).toContain('aanbevelingen aan: (niemand) → de directeur');
+    const before = sets();
+    const r = await cli('units', 'import', g);
+    expect(r.out).toContain('Opgeslagen: wie de aanbevelingen van Reclassering (rn) krijgt; de eenheden blijven versie 2.');
+    expect(sets()).toBe(before);
+    const between = new Date().toISOString();
+    await new Promise((res) => setTimeout(res, 5));
+    await cli('units', 'import', file('reclassering-aan2.yaml', { ...YAML.parse(fs.readFileSync(g, 'utf8')) as object, addressee: 'de directeur-generaal' }));
+    const ctx = openContext(dataDir);
+    try {
+      expect(ctx.catalogue.organisations.get('rn')?.addressee).toBe('de directeur-generaal');
+      // As it was at a time: before the first one ever given it is that first one; between the two the first.
+      expect(addresseeAt(ctx.db, 'rn', '2000-01-01T00:00:00.000Z')).toBe('de directeur');
+      expect(addresseeAt(ctx.db, 'rn', between)).toBe('de directeur');
+      expect(addresseeAt(ctx.db, 'rn', new Date().toISOString())).toBe('de directeur-generaal');
     } finally { ctx.db.close(); }
   });
 

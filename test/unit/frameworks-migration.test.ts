@@ -124,3 +124,30 @@ test('when a file in criteria/ later differs from its published version, then th
     fs.rmSync(data, { recursive: true, force: true });
   }
 });
+
+test('when an older database is opened with a criteria folder whose units file names no addressee, then the police still address the korpschef; a fresh database with that folder addresses nobody', () => {
+  const criteria = tempDir('toetsing-criteria-');
+  const fresh = tempDir('toetsing-data-');
+  const dir = copyOfV7();
+  try {
+    fs.cpSync(CRITERIA, criteria, { recursive: true });
+    const units = path.join(criteria, 'units.yaml');
+    fs.writeFileSync(units, fs.readFileSync(units, 'utf8').replace(/^addressee: .*\n/m, ''));
+    const upgraded = openContext(dir, criteria);
+    try {
+      expect(upgraded.catalogue.organisations.get('nationale-politie')?.addressee).toBe('de korpschef');
+      const id = (upgraded.db.prepare("SELECT id FROM inspections WHERE year = 2022").pluck().get() as number);
+      expect(nationalReportModel(upgraded, OPERATOR, id).addressee).toBe('de korpschef');
+    } finally {
+      upgraded.db.close();
+    }
+    const other = openContext(fresh, criteria);
+    try {
+      expect(other.catalogue.organisations.get('nationale-politie')?.addressee).toBeUndefined();
+    } finally {
+      other.db.close();
+    }
+  } finally {
+    for (const d of [criteria, fresh, dir]) fs.rmSync(d, { recursive: true, force: true });
+  }
+});

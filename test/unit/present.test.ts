@@ -171,6 +171,7 @@ describe('the sentence before recommendations', () => {
     expect(recommendationIntro('de korpschef', 1, 'group')).toBe('De Inspectie doet de korpschef de aanbeveling:');
     expect(recommendationIntro('de korpschef', 3, 'all')).toBe('De Inspectie geeft de korpschef de volgende aanbevelingen mee:');
     expect(recommendationIntro(null, 3, 'all')).toBe('De Inspectie doet de volgende aanbevelingen:');
+    expect(recommendationIntro('de korpschef', 1, 'all')).toBe('De Inspectie geeft de korpschef de volgende aanbevelingen mee:');
     expect(recommendationIntro(null, 1, 'group')).toBe('De Inspectie doet de aanbeveling:');
   });
 });

@@ -49,7 +49,7 @@ function renderOrganisation(hc: Hc, code: string): void {
   const page = organisationPage(hc.ctx, hc.user, code);
   const q = hc.req.query;
   const published = typeof q.gepubliceerd === 'string' && page.versions.some((v) => String(v.version) === q.gepubliceerd) ? q.gepubliceerd : '';
-  hc.res.render('organisations/show', { title: `Organisatie: ${page.name}`, ...page, published, unchanged: q.ongewijzigd === '1', listUrl: url.organisations() });
+  hc.res.render('organisations/show', { title: `Organisatie: ${page.name}`, ...page, published, unchanged: q.ongewijzigd === '1', addresseeOnly: q.aanbevelingen === '1', listUrl: url.organisations() });
 }
 
 function renderPreview(hc: Hc, preview: UnitsPreview): void {
@@ -74,7 +74,8 @@ function publish(hc: Hc): void {
   if (!form.ok) { renderList(hc, 400, { message: 'Dit voorbeeld is verlopen of niet gevonden. Upload het bestand opnieuw.' }); return; }
   const done = publishPreviewedUnits(hc.ctx, hc.user, form.data.token);
   if (!done.ok) { renderList(hc, done.conflict ? 409 : 400, { message: done.message, problems: done.problems }); return; }
-  hc.res.redirect(303, `${url.organisation(done.organisation)}?gepubliceerd=${String(done.version)}${done.outcome === 'unchanged' ? '&ongewijzigd=1' : ''}`);
+  const only = done.outcome === 'unchanged' ? (done.addresseeChanged ? '&aanbevelingen=1' : '&ongewijzigd=1') : '';
+  hc.res.redirect(303, `${url.organisation(done.organisation)}?gepubliceerd=${String(done.version)}${only}`);
 }
 
 // ---- the editor: organisation name, and rows code_N / name_N / kind_N ----------------------------
