@@ -4,28 +4,17 @@
 // missing or malformed is simply computed again.
 import fs from 'node:fs';
 import { openContext, Ctx } from '../../src/context';
-import { groupBlockers, inspectionList, inspectionOverview, InspectionOverview } from '../../src/app/status';
-import { inspectionStatus } from '../../src/domain/status';
-import { openDatabase } from '../../src/store/db';
-import { loadSnapshot } from '../../src/store/inspections.store';
+import { inspectionList, inspectionOverview, InspectionOverview } from '../../src/app/status';
 import { flushOverviewCache, overviewCacheFile, readOverviewCache } from '../../src/store/overview-cache';
 import { getCell, saveVerdict, unlinkEvidence } from '../../src/store/verdicts.store';
 import { makeWorld, World } from '../helpers/inspector';
+import { domainOverviewFigures } from '../helpers/overview';
 
 let w: World;
 beforeAll(async () => { w = await makeWorld(); });
 afterAll(() => w.ctx.cleanup());
 
-/** The figures of inspectionStatus over a fresh read (a second connection shares no cache). */
-function domainFigures(id: number): InspectionOverview {
-  const db = openDatabase(w.ctx.dataDir);
-  try {
-    const status = inspectionStatus(loadSnapshot(db, id), w.ctx.catalogue);
-    return { assessed: status.assessed, total: status.total, progress: status.progress, blockerCounts: groupBlockers(status.blockers).map((g) => [g.kind, g.list.length] as const) };
-  } finally {
-    db.close();
-  }
-}
+const domainFigures = (id: number) => domainOverviewFigures(w.ctx, id);
 
 /** A start on the same data: a new connection and catalogue, so nothing of this process's memo applies. */
 function restarted<T>(fn: (ctx: Ctx) => T): T {

@@ -4,27 +4,16 @@
 import { groupBlockers, inspectionList, inspectionOverview, overviewOf } from '../../src/app/status';
 import type { Blocker, BlockerKind } from '../../src/domain/blockers';
 import { BLOCKER_KIND_LABELS } from '../../src/domain/blockers';
-import { inspectionStatus, InspectionStatus } from '../../src/domain/status';
-import { openDatabase } from '../../src/store/db';
-import { loadSnapshot } from '../../src/store/inspections.store';
+import type { InspectionStatus } from '../../src/domain/status';
 import { getCell, saveVerdict, unlinkEvidence } from '../../src/store/verdicts.store';
 import { makeWorld, World } from '../helpers/inspector';
+import { domainOverviewFigures } from '../helpers/overview';
 
 let w: World;
 beforeAll(async () => { w = await makeWorld(); });
 afterAll(() => w.ctx.cleanup());
 
-/** The figures as the overview computed them before the memo: the full status of a fresh read. */
-function fullFigures(id: number) {
-  // A second connection has an empty snapshot cache: nothing the memo could share.
-  const db = openDatabase(w.ctx.dataDir);
-  try {
-    const status = inspectionStatus(loadSnapshot(db, id), w.ctx.catalogue);
-    return { assessed: status.assessed, total: status.total, progress: status.progress, blockerCounts: groupBlockers(status.blockers).map((g) => [g.kind, g.list.length] as const) };
-  } finally {
-    db.close();
-  }
-}
+const fullFigures = (id: number) => domainOverviewFigures(w.ctx, id);
 
 describe('the overview figures', () => {
   test('when the demo is shown, then every inspection has exactly the figures of its full status', () => {
