@@ -360,18 +360,25 @@ export function reviewQueue(ctx: Ctx, actor: Actor, inspectionId: number, filter
   const nameOf = personNames(ctx);
   const { all, counts } = queueTargets(ctx, inspection.id, snapshot);
   const author = filters.author.toLowerCase();
-  const byAuthor = (w: Waiting) => !author || (w.target.lastChangedBy ?? '').toLowerCase() === author;
-  const matching = all.filter((w) => inQueueGroup(w.group, filters.group) && (!filters.unit || w.unit === filters.unit) && byAuthor(w) && (!filters.state || w.state === filters.state));
+  const test = {
+    group: (w: Waiting) => inQueueGroup(w.group, filters.group),
+    unit: (w: Waiting) => !filters.unit || w.unit === filters.unit,
+    author: (w: Waiting) => !author || (w.target.lastChangedBy ?? '').toLowerCase() === author,
+    state: (w: Waiting) => !filters.state || w.state === filters.state,
+  };
+  /** Every filter but `except` (none: all of them). */
+  const passes = (w: Waiting, except?: keyof typeof test) => (Object.keys(test) as Array<keyof typeof test>).every((k) => k === except || test[k](w));
+  const matching = all.filter((w) => passes(w));
   // Counts of the waiting items per choice of each filter, the other filters applied: what picking it would list.
-  const tally = <K extends string>(keep: (w: Waiting) => boolean, keyOf: (w: Waiting) => K[]) => {
+  const tally = <K extends string>(facet: keyof typeof test, keyOf: (w: Waiting) => K[]) => {
     const out = new Map<K, number>();
-    for (const w of all) if (keep(w)) for (const k of keyOf(w)) out.set(k, (out.get(k) ?? 0) + 1);
+    for (const w of all) if (passes(w, facet)) for (const k of keyOf(w)) out.set(k, (out.get(k) ?? 0) + 1);
     return out;
   };
   const facetCounts = {
-    group: tally((w) => (!filters.unit || w.unit === filters.unit) && byAuthor(w) && (!filters.state || w.state === filters.state), (w) => (w.group ? [w.group, w.group.slice(0, w.group.indexOf('/'))] : [])),
-    unit: tally((w) => inQueueGroup(w.group, filters.group) && byAuthor(w) && (!filters.state || w.state === filters.state), (w) => (w.unit ? [w.unit] : [])),
-    state: tally((w) => inQueueGroup(w.group, filters.group) && (!filters.unit || w.unit === filters.unit) && byAuthor(w), (w) => [w.state]),
+    group: tally('group', (w) => (w.group ? [w.group, w.group.slice(0, w.group.indexOf('/'))] : [])),
+    unit: tally('unit', (w) => (w.unit ? [w.unit] : [])),
+    state: tally('state', (w) => [w.state]),
   };
   const pages = Math.max(1, Math.ceil(matching.length / QUEUE_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(filters.page)), pages);

@@ -10,7 +10,7 @@ import { dutchIssue } from '../domain/issue-messages';
 import { Unit, UnitSetFile, unitSetFileSchema, UnitChange, unitChanges } from '../domain/units';
 import { AppError } from '../errors';
 import { checkFile, openPreview, signPreview } from './checklist-uploads';
-import { baseOf, listOrganisations, mustManageUnits, PreviewBase, previewChangesSomething, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
+import { listOrganisations, mustManageUnits, PreviewBase, previewChangesSomething, parseUnitSetText, previewUnitSet, publishUnitSet, UnitSetPreview, unitSetVersions, unitSetYaml } from './units';
 
 export interface Failure {
   ok: false;
@@ -66,7 +66,7 @@ function previewOf(ctx: Ctx, actor: Actor, name: string, file: UnitSetFile): Uni
   for (const c of preview.changes) (marks[c.code] ??= []).push(c.kind);
   // The token carries the version the preview was made against: publishing refuses when another
   // version was published in between (publishUnitSet's base).
-  const signed: SignedUnits = { file: preview.file, base: baseOf(preview, ctx.catalogue.organisations.get(preview.file.code)?.addressee ?? null) };
+  const signed: SignedUnits = { file: preview.file, base: preview.base };
   return { ok: true, ...preview, name, fromEditor: name === UNITS_EDITOR_SOURCE, marks, token: previewChangesSomething(preview) ? signPreview(actor, 'units', name, signed) : '' };
 }
 

@@ -39,6 +39,15 @@ export interface UnitSetPreview {
   previousName?: string;
   /** Whom recommendations go to, when the file gives another than the organisation has (not versioned). */
   addressee?: { before: string | null; after: string };
+  /** What the preview was made against, for publishing to refuse what changed since. */
+  base: PreviewBase;
+}
+
+export interface PreviewBase {
+  /** The organisation's latest version (0: a new organisation). */
+  version: number;
+  /** Its addressee (null: none). */
+  addressee: string | null;
 }
 
 /** Whether publishing the preview would change anything: a new version, or only the addressee. */
@@ -71,15 +80,16 @@ function previewIn(db: DB, file: UnitSetFile): UnitSetPreview {
   const org = store.findOrganisation(db, file.code);
   const latest = org ? store.latestUnitSet(db, file.code) : undefined;
   const organisation = { code: file.code, name: file.organisation, exists: org !== undefined };
-  const addressee = file.addressee !== undefined && file.addressee !== (org?.addressee ?? null) ? { addressee: { before: org?.addressee ?? null, after: file.addressee } } : {};
+  const base: PreviewBase = { version: latest?.version ?? 0, addressee: org?.addressee ?? null };
+  const addressee = file.addressee !== undefined && file.addressee !== base.addressee ? { addressee: { before: base.addressee, after: file.addressee } } : {};
   if (!latest) {
-    return { file, organisation, outcome: 'new-organisation', nextVersion: 1, changes: unitChanges([], file.units), ...addressee };
+    return { file, organisation, outcome: 'new-organisation', nextVersion: 1, changes: unitChanges([], file.units), ...addressee, base };
   }
   if (latest.sha256 === store.unitSetHash(file.organisation, file.units)) {
-    return { file, organisation, outcome: 'unchanged', nextVersion: latest.version, changes: [], ...addressee };
+    return { file, organisation, outcome: 'unchanged', nextVersion: latest.version, changes: [], ...addressee, base };
   }
   const renamed = latest.organisationName !== file.organisation ? { previousName: latest.organisationName } : {};
-  return { file, organisation, outcome: 'new-version', nextVersion: latest.version + 1, changes: unitChanges(latest.units, file.units), ...renamed, ...addressee };
+  return { file, organisation, outcome: 'new-version', nextVersion: latest.version + 1, changes: unitChanges(latest.units, file.units), ...renamed, ...addressee, base };
 }
 
 /** What publishing would do, without writing (the preview screen and `--dry-run`). */
@@ -92,37 +102,20 @@ export function mustManageUnits(actor: Actor): void {
   if (actor.role !== 'beheerder') throw forbidden('Alleen een beheerder publiceert organisaties en eenheden.');
 }
 
-/** What a preview was made against: the organisation's latest version and its addressee. */
-export function baseOf(preview: UnitSetPreview, currentAddressee: string | null): PreviewBase {
-  return { version: baseVersionOf(preview), addressee: preview.addressee ? preview.addressee.before : currentAddressee };
-}
-
-/** The version a preview was made against: the organisation's latest, 0 for a new organisation. */
-export function baseVersionOf(preview: UnitSetPreview): number {
-  return preview.outcome === 'new-organisation' ? 0 : preview.outcome === 'unchanged' ? preview.nextVersion : preview.nextVersion - 1;
-}
-
 /**
  * Publish an organisation's units (beheerder only): a new organisation gets version 1, changed
  * content the next version, the same content nothing. One transaction; ctx.catalogue is refreshed.
- * With `base` (the version the user's preview or editor was made against) a version someone else
- * published in between is a conflict, not silently built upon: the preview promised "version
- * N + 1, with these changes", and the other person's changes would be undone without anyone seeing.
+ * With `base` (what the user's preview or editor was made against) a version or an addressee
+ * someone else published in between is a conflict, not silently built upon: the preview promised
+ * "version N + 1, with these changes", and the other person's changes would be undone unseen.
  */
-export interface PreviewBase {
-  /** The organisation's latest version the preview was made against (0: a new organisation). */
-  version: number;
-  /** Its addressee then (null: none). */
-  addressee: string | null;
-}
-
 export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFile, source = 'upload', base?: PreviewBase): { organisation: string; version: number; outcome: 'new' | 'unchanged'; addresseeChanged: boolean } {
   mustManageUnits(actor);
   const checked = checkedFile(file);
   const result = ctx.db.transaction(() => {
     const preview = previewIn(ctx.db, checked);
     // The addressee is not versioned: someone may have set another since the preview, unseen.
-    if (preview.addressee && base !== undefined && preview.addressee.before !== base.addressee) {
+    if (preview.addressee && base !== undefined && preview.base.addressee !== base.addressee) {
       throw conflict(
         `Intussen gaan de aanbevelingen van ${checked.organisation} aan ${preview.addressee.before ?? 'niemand in het bijzonder'}, terwijl u uitging van ${base.addressee ?? 'niemand in het bijzonder'}. ` +
           'Er is niets gepubliceerd. Maak het voorbeeld opnieuw.',
@@ -133,7 +126,7 @@ export function publishUnitSet(ctx: CatalogueCtx, actor: Actor, file: UnitSetFil
       if (preview.addressee) store.setAddressee(ctx.db, actor.email, checked.code, preview.addressee.after);
       return { organisation: checked.code, version: preview.nextVersion, outcome: 'unchanged' as const, addresseeChanged };
     }
-    if (base !== undefined && baseVersionOf(preview) !== base.version) {
+    if (base !== undefined && preview.base.version !== base.version) {
       const latest = store.latestUnitSet(ctx.db, checked.code);
       throw conflict(
         `Intussen is versie ${String(latest?.version ?? 0)} van ${latest?.organisationName ?? checked.organisation} gepubliceerd` +

@@ -24,19 +24,19 @@ export function overviewCacheFile(dataDir: string): string {
 /** The last file read, by its size and time of change: the overview asks once per inspection. */
 const lastRead = new Map<string, { stamp: string; entries: Map<number, CachedFigures> }>();
 
-/** Every stored entry by inspection id; empty when there is no usable file. */
-export function readOverviewCache(dataDir: string): Map<number, CachedFigures> {
+/** Every stored entry by inspection id; empty when there is no usable file. Shared: not to be changed. */
+export function readOverviewCache(dataDir: string): ReadonlyMap<number, CachedFigures> {
   const file = overviewCacheFile(dataDir);
   try {
     const st = fs.statSync(file);
     const stamp = `${st.size}:${st.mtimeMs}`;
     const kept = lastRead.get(file);
-    if (kept?.stamp === stamp) return new Map(kept.entries);
+    if (kept?.stamp === stamp) return kept.entries;
     const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!parsed.success) return new Map();
     const entries = new Map(Object.entries(parsed.data.entries).map(([id, e]) => [Number(id), { key: e.key, figures: e.figures }]));
     lastRead.set(file, { stamp, entries });
-    return new Map(entries);
+    return entries;
   } catch {
     return new Map();
   }
@@ -72,7 +72,7 @@ function flush(dataDir: string): void {
   pending.delete(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    const entries = readOverviewCache(dataDir);
+    const entries = new Map(readOverviewCache(dataDir));
     for (const [id, e] of batch) entries.set(id, e);
     ensurePrivateDir(path.dirname(file));
     fs.writeFileSync(tmp, JSON.stringify({ entries: Object.fromEntries(entries) }));
