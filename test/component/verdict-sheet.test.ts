@@ -67,19 +67,22 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** Run Python lines (openpyxl imported, the workbook as `wb`) on a file and read the JSON they print. */
+function readWithOpenpyxl(file: string, lines: string[], ...args: string[]): unknown {
+  const script = ['import json, sys, openpyxl', 'wb = openpyxl.load_workbook(sys.argv[1])', ...lines].join('\n');
+  return JSON.parse(execFileSync(PYTHON, ['-c', script, file, ...args], { encoding: 'utf8' }));
+}
+
 describe('the downloaded working sheet', () => {
   test('when it is opened in openpyxl, then the verdict and status columns have dropdowns, the header is frozen, the sheet is protected and Uitleg is there', async () => {
     const file = await download();
-    const script = [
-      'import json, sys, openpyxl',
-      'wb = openpyxl.load_workbook(sys.argv[1])',
+    const info = readWithOpenpyxl(file, [
       'ws = wb["Oordelen"]',
       'dv = [{"sqref": str(d.sqref), "formula": d.formula1, "type": d.type} for d in ws.data_validations.dataValidation]',
       'head = [c.value for c in ws[1]]',
       'print(json.dumps({"sheets": wb.sheetnames, "dv": dv, "freeze": ws.freeze_panes, "protected": ws.protection.sheet, "head": head,',
       '  "verdictLocked": ws.cell(2, head.index("Oordeel") + 1).protection.locked, "unitLocked": ws.cell(2, head.index("Eenheid") + 1).protection.locked}))',
-    ].join('\n');
-    const info = JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' })) as {
+    ]) as {
       sheets: string[]; dv: Array<{ sqref: string; formula: string; type: string }>; freeze: string; protected: boolean; head: string[]; verdictLocked: boolean; unitLocked: boolean;
     };
     expect(info.sheets).toEqual(['Oordelen', 'Uitleg']);
@@ -93,14 +96,12 @@ describe('the downloaded working sheet', () => {
 
   test('when a criterion has sub-points, then its text cell in the sheet carries them, each on its own line', async () => {
     const file = await download();
-    const script = [
-      'import json, sys, openpyxl',
-      'ws = openpyxl.load_workbook(sys.argv[1])["Oordelen"]',
+    const k6 = must(findCriterion(must(w.ctx.catalogue.checklists.get('toetsingskader'), 'TK'), 'k6'), 'k6');
+    const text = readWithOpenpyxl(file, [
+      'ws = wb["Oordelen"]',
       'head = [c.value for c in ws[1]]',
       'print(json.dumps([r[head.index("Criteriumtekst")] for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "toetsingskader" and r[1] == sys.argv[2]][0]))',
-    ].join('\n');
-    const k6 = must(findCriterion(must(w.ctx.catalogue.checklists.get('toetsingskader'), 'TK'), 'k6'), 'k6');
-    const text = JSON.parse(execFileSync(PYTHON, ['-c', script, file, k6.number], { encoding: 'utf8' })) as string;
+    ], k6.number) as string;
     expect(text.split('\n')).toEqual([k6.text, ...(k6.subpoints ?? []).map((sp) => `– ${sp}`)]);
     expect(k6.subpoints?.length).toBeGreaterThan(1);
   });
